@@ -1,0 +1,19 @@
+"""The "Mitt område" form target: works without JavaScript (a plain POST + redirect)."""
+
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from home.area import set_area_cookie
+from home.regions import region_by_slug
+
+
+@require_POST
+def choose_area(request):
+    region = region_by_slug(request.POST.get("area", "").strip().lower())
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    return set_area_cookie(HttpResponseRedirect(target), request, region)

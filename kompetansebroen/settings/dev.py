@@ -1,0 +1,6 @@
+"""Settings for a trial or development run on one machine."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,30 @@
+from resources.models.article import ArticleIndexPage, ArticlePage
+from resources.models.base import ResourcePage
+from resources.models.course import CourseIndexPage, CoursePage
+from resources.models.event import EventIndexPage, EventPage
+from resources.models.film import FilmIndexPage, FilmPage
+from resources.models.news import NewsIndexPage, NewsPage
+from resources.models.podcast import PodcastEpisodePage, PodcastIndexPage, PodcastSeriesPage
+from resources.models.taxonomy import Audience, Topic
+from resources.models.theme import ThemeIndexPage, ThemePage
+
+__all__ = [
+    "ArticleIndexPage",
+    "ArticlePage",
+    "Audience",
+    "CourseIndexPage",
+    "CoursePage",
+    "EventIndexPage",
+    "EventPage",
+    "FilmIndexPage",
+    "FilmPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PodcastEpisodePage",
+    "PodcastIndexPage",
+    "PodcastSeriesPage",
+    "ResourcePage",
+    "ThemeIndexPage",
+    "ThemePage",
+    "Topic",
+]

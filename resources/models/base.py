@@ -1,0 +1,155 @@
+"""ResourcePage: what every resource (course, film, podcast, article, news …) carries once.
+
+It is a concrete (multi-table) page model rather than an abstract one so that front pages,
+theme pages and search can query all resource types in one query; editors cannot create it
+directly.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import body_blocks
+from resources.ownership import effective_areas
+from resources.types import type_label, type_slug
+
+
+class ResourcePage(Page):
+    summary = models.TextField(
+        _("sammendrag"),
+        max_length=400,
+        help_text=_("Vises i lister og søkeresultater. Én eller to setninger, maks 400 tegn."),
+    )
+    date = models.DateField(
+        _("publiseringsdato"),
+        default=timezone.localdate,
+        help_text=_("Datoen som vises på siden og brukes til sortering."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listebilde"),
+        help_text=_("Vises på kort i lister. Husk alternativ tekst på bildet."),
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("innhold"))
+    topics = ParentalManyToManyField(
+        "resources.Topic",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("fagtema"),
+        help_text=_("Fagtemaene ressursen hører til. Styrer temasider og filtre."),
+    )
+    audiences = ParentalManyToManyField(
+        "resources.Audience",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("målgrupper"),
+        help_text=_("Hvem ressursen er laget for."),
+    )
+    areas = ParentalManyToManyField(
+        "home.Region",
+        blank=True,
+        related_name="shared_resources",
+        verbose_name=_("vises i områder"),
+        help_text=_(
+            "Områder ressursen også skal vises i. Eierområdet er alltid med. "
+            "Nasjonalt innhold uten valgte områder vises i alle områder."
+        ),
+    )
+    owner_region = models.ForeignKey(
+        "home.Region",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="owned_resources",
+        verbose_name=_("eierområde"),
+        help_text=_("Utledes av sidens plass i treet; tomt betyr nasjonalt innhold."),
+    )
+    source_id = models.CharField(
+        _("kilde-ID"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("ID fra importfilen, slik at ny import oppdaterer i stedet for å duplisere."),
+    )
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    is_creatable = False
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("areas")],
+            heading=_("Kategorier"),
+        )
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.RelatedFields("owner_region", [index.SearchField("name")]),
+        index.FilterField("owner_region"),
+        index.FilterField("date"),
+        index.FilterField("source_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("ressurs")
+        verbose_name_plural = _("ressurser")
+
+    def save(self, *args, **kwargs):
+        from home.regions import region_for
+
+        self.owner_region = region_for(self)
+        return super().save(*args, **kwargs)
+
+    @property
+    def type_slug(self):
+        return type_slug(type(self))
+
+    @property
+    def type_label(self):
+        return type_label(type(self))
+
+    def shown_in_areas(self):
+        return effective_areas(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = list(self.topics.all())
+        context["audiences"] = list(self.audiences.all())
+        return context
+
+
+def resource_edit_handler(*content_panels):
+    """Editor tabs for a resource type: its own fields after the shared ones."""
+    from wagtail.admin.panels import ObjectList, TabbedInterface
+
+    return TabbedInterface(
+        [
+            ObjectList([*ResourcePage.content_panels, *content_panels], heading=_("Innhold")),
+            ObjectList(ResourcePage.taxonomy_panels, heading=_("Kategorier")),
+            ObjectList(Page.promote_panels, heading=_("Synlighet og SEO")),
+            ObjectList(Page.settings_panels, heading=_("Innstillinger"), classname="settings"),
+        ]
+    )

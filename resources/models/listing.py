@@ -1,0 +1,40 @@
+"""ListingPage: the abstract index page each resource type is listed on (XxxIndexPage)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from resources.listing import listing_context
+
+
+class ListingPage(Page):
+    intro = RichTextField(
+        _("ingress"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Kort tekst over listen."),
+    )
+
+    # The resource type slug (resources.types.RESOURCE_TYPES) this page lists.
+    listing_type = None
+    listing_ordering = ("-date", "-pk")
+    per_page = 12
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage", "home.RegionPage"]
+
+    class Meta:
+        abstract = True
+
+    def filter_listing(self, queryset, request):
+        """Hook for type-specific narrowing (e.g. upcoming events only)."""
+        return queryset
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, self))
+        return context

@@ -1,0 +1,24 @@
+"""Aktuelt: NewsIndexPage and NewsPage (local news can be shared into other areas)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from resources.models.base import ResourcePage, resource_edit_handler
+from resources.models.listing import ListingPage
+
+
+class NewsIndexPage(ListingPage):
+    listing_type = "news"
+    subpage_types = ["resources.NewsPage"]
+
+    class Meta:
+        verbose_name = _("nyhetsoversikt")
+
+
+class NewsPage(ResourcePage):
+    edit_handler = resource_edit_handler()
+    parent_page_types = ["resources.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nyhet")
+        verbose_name_plural = _("nyheter")
