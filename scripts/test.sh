@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Lint, check and run the test suite (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL).
+# Usage: scripts/test.sh [pytest arguments]
+# shellcheck source=scripts/_env.sh
+source "$(dirname "$0")/_env.sh" requirements-dev.txt
+
+export DJANGO_SETTINGS_MODULE=kompetansebroen.settings.test
+echo "==> ruff check / ruff format --check"
+ruff check .
+ruff format --check .
+echo "==> manage.py check and missing migrations"
+python manage.py check --fail-level WARNING
+python manage.py makemigrations --check --dry-run
+echo "==> Tests on ${DATABASE_URL:-SQLite}"
+python -m pytest "$@"

@@ -1,0 +1,49 @@
+"""Shared fixtures: the site skeleton (front page, regions, index pages) built the same way
+the importer and the demo data build it."""
+
+import pytest
+
+from home.setup import ensure_home_page, ensure_index_page, ensure_region_page
+from tests.factories import AudienceFactory, RegionFactory, TopicFactory
+
+REGIONS = {
+    "ahus": "Ahus",
+    "innlandet": "Innlandet",
+    "vestfold": "Vestfold",
+    "ostfold": "Østfold",
+    "oslo": "Oslo",
+}
+
+
+@pytest.fixture
+def home_page(db):
+    return ensure_home_page()
+
+
+@pytest.fixture
+def regions(home_page):
+    """The five regions, each with its RegionPage."""
+    result = {}
+    for slug, name in REGIONS.items():
+        result[slug] = RegionFactory(slug=slug, name=name)
+        ensure_region_page(result[slug])
+    return result
+
+
+@pytest.fixture
+def topics(db):
+    return {
+        "demens": TopicFactory(slug="demens", name="Demens"),
+        "legemidler": TopicFactory(slug="legemidler", name="Legemidler"),
+    }
+
+
+@pytest.fixture
+def audiences(db):
+    return {"sykepleiere": AudienceFactory(slug="sykepleiere", name="Sykepleiere")}
+
+
+@pytest.fixture
+def index_for(home_page):
+    """index_for("course") or index_for("news", region): the index page for that type."""
+    return ensure_index_page

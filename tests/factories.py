@@ -1,0 +1,182 @@
+"""Factories for test content (wagtail-factories). Pages need ``parent=`` (an index page)."""
+
+import datetime
+
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from home.models import Region, RegionPage, StandardPage
+from projects.models import ProjectPage
+from resources import models as resources
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug", "locale")
+
+    slug = factory.Sequence(lambda n: f"omrade-{n}")
+    name = factory.LazyAttribute(lambda o: o.slug.capitalize())
+    description = "Sykehuset og kommunene i området."
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = resources.Topic
+        django_get_or_create = ("slug", "locale")
+
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+    name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class AudienceFactory(TopicFactory):
+    class Meta:
+        model = resources.Audience
+        django_get_or_create = ("slug", "locale")
+
+    slug = factory.Sequence(lambda n: f"malgruppe-{n}")
+
+
+class RegionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = RegionPage
+
+    title = factory.LazyAttribute(lambda o: o.region.name)
+    slug = factory.LazyAttribute(lambda o: o.region.slug)
+    region = factory.SubFactory(RegionFactory)
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = "Om oss"
+    intro = "Kompetansebroen er en portal for kompetansedeling."
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    """Shared fields of every resource; ``topics``/``audiences``/``areas`` take lists."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Ressurs {n}")
+    summary = "En kort og presis oppsummering av ressursen."
+    date = datetime.date(2025, 3, 1)
+    body = factory.LazyFunction(
+        lambda: [
+            ("heading", {"text": "Om ressursen", "level": "h2"}),
+            ("paragraph", "<p>Innhold for helsepersonell i kommuner og sykehus.</p>"),
+        ]
+    )
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save_revision().publish()
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.audiences.set(extracted)
+            self.save_revision().publish()
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
+            self.save_revision().publish()
+
+
+class CoursePageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.CoursePage
+
+    title = factory.Sequence(lambda n: f"Kurs i legemiddelhåndtering {n}")
+    duration_minutes = 90
+    provider = "Kompetansebroen"
+    course_format = "e-læring"
+    has_exam = True
+
+
+class ArticlePageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.ArticlePage
+
+    title = factory.Sequence(lambda n: f"Fagartikkel {n}")
+
+
+class NewsPageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.NewsPage
+
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+
+
+class FilmPageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.FilmPage
+
+    title = factory.Sequence(lambda n: f"Film {n}")
+    video_url = "https://video.example.org/film.mp4"
+    duration_seconds = 420
+    has_captions = True
+    transcript = "Før du måler blodtrykket, bør pasienten sitte i ro."
+
+
+class PodcastSeriesPageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.PodcastSeriesPage
+
+    title = factory.Sequence(lambda n: f"Podkastserie {n}")
+
+
+class PodcastEpisodePageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.PodcastEpisodePage
+
+    title = factory.Sequence(lambda n: f"Episode {n}")
+    episode_number = factory.Sequence(lambda n: n + 1)
+    duration_seconds = 1860
+    audio_url = "https://media.example.org/podkast/episode.mp3"
+    guests = factory.LazyFunction(lambda: [("item", "kommuneoverlege")])
+
+
+class EventPageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.EventPage
+
+    title = factory.Sequence(lambda n: f"Fagdag {n}")
+    start = factory.LazyFunction(
+        lambda: datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    location = "Digitalt (Teams)"
+    online = True
+    organiser = "Kompetansebroen"
+
+
+class ThemePageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.ThemePage
+
+    title = factory.LazyAttribute(lambda o: o.topic.name)
+    topic = factory.SubFactory(TopicFactory)
+
+
+class ProjectPageFactory(ResourcePageFactory):
+    class Meta:
+        model = ProjectPage
+
+    title = factory.Sequence(lambda n: f"Prosjekt {n}")
+    status = "aktiv"
+    start_year = 2023
+    end_year = 2026
+    partners = factory.LazyFunction(lambda: [("item", "Sykehuset Innlandet")])
+    goals = factory.LazyFunction(lambda: [("item", "Felles kompetansenettverk")])
