@@ -1,0 +1,39 @@
+"""``manage.py load_demo_data``: the demo site from home/fixtures/demo_corpus.json."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo import ADMIN_URL, ADMIN_USERNAME, load_demo_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Load Kompetansebroen's demo content (regions, topics, about 40 resources, standard "
+        "pages, footer settings and an admin user), then update the search index. "
+        "Safe to run again: existing content is left as it is."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-index",
+            action="store_true",
+            help="Do not run update_index afterwards.",
+        )
+
+    def handle(self, *args, skip_index=False, **options):
+        from resources.importer import CorpusError
+
+        started = time.monotonic()
+        try:
+            summary = load_demo_data(stdout=self.stdout, run_update_index=not skip_index)
+        except CorpusError as error:
+            raise CommandError(f"Demo data not loaded: {error}") from None
+        for label in summary.created:
+            self.stdout.write(f"  opprettet: {label}")
+        if summary.admin_password:
+            credentials = f"brukernavn {ADMIN_USERNAME}, passord {summary.admin_password}"
+        else:
+            credentials = f"brukernavn {ADMIN_USERNAME} (finnes fra før, passordet er uendret)"
+        self.stdout.write(self.style.SUCCESS(f"Admin: {ADMIN_URL} – {credentials}"))
+        self.stdout.write(f"Demodata lastet på {time.monotonic() - started:.1f} s.")
