@@ -1,0 +1,350 @@
+#!/usr/bin/env python
+"""Page benchmark: queries per request and latency under load for four typical pages.
+
+For each database (SQLite, PostgreSQL) it builds a fresh database, imports the shared corpus,
+counts queries per page with Django's test client, then loads the same pages through a real
+gunicorn on loopback. Figures only, no pass/fail.
+
+    python benchmarks/pages_bench.py [--database sqlite|postgres|both] [--clients 4]
+                                     [--requests 200] [--corpus FILE] [--workers 2]
+"""
+
+import argparse
+import concurrent.futures
+import contextlib
+import json
+import os
+import platform
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "corpus.json"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench"
+# (label, path); the course page's path is looked up after the import.
+PAGES = [
+    ("front page", "/"),
+    ("region page", "/innlandet/"),
+    ("listing page", "/e-kurs/"),
+    ("course page", None),
+]
+# Engines and caches that would make the figures depend on this machine's services.
+UNSET_VARIABLES = ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "REDIS_URL")
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent clients (threads)")
+    parser.add_argument("--requests", type=int, default=200, help="measured requests per page")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
+    parser.add_argument("--measure-queries", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+# --- In a child process with the benchmark's environment: import and count queries. ---
+
+
+def summarise(summary):
+    """'created 230, updated 0, skipped 0' from an ImportSummary (or its repr if unknown)."""
+    counts = getattr(summary, "counts", None)
+    if not isinstance(counts, dict):
+        return str(summary)
+    totals = {}
+    for per_type in counts.values():
+        for key, value in per_type.items():
+            totals[key] = totals.get(key, 0) + value
+    return ", ".join(f"{key} {value}" for key, value in totals.items())
+
+
+def measure_queries(corpus_path):
+    """Import the corpus and count queries per page; prints one JSON line."""
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from resources.importer import import_corpus, load_corpus_file
+    from resources.models import CoursePage
+
+    data = load_corpus_file(corpus_path)
+    started = time.perf_counter()
+    summary = import_corpus(data, stdout=None, source_name=Path(corpus_path).name)
+    import_seconds = time.perf_counter() - started
+
+    course = CoursePage.objects.live().order_by("pk").first()  # the first one imported
+    client = Client()
+    pages = []
+    for label, path in PAGES:
+        path = path or (course.url if course else "/e-kurs/")
+        client.get(path)  # fills caches, as on a server that has been running a while
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(path).status_code
+        pages.append(
+            {
+                "label": label,
+                "path": path,
+                "status": status,
+                "queries": len(queries),
+            }
+        )
+    result = {
+        "items": len(data.get("items", [])),
+        "import_seconds": import_seconds,
+        "import_summary": summarise(summary),
+        "pages": pages,
+    }
+    print(json.dumps(result))
+
+
+# --- In the parent: databases, gunicorn and the load generator. ---
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_environment(database_url, static_root, media_root):
+    env = {key: value for key, value in os.environ.items() if key not in UNSET_VARIABLES}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "kompetansebroen.settings.production",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(static_root),
+            "MEDIA_ROOT": str(media_root),
+            "PYTHONPATH": str(REPO),
+        }
+    )
+    return env
+
+
+def run(command, env, what):
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{what} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
+    return result.stdout, time.perf_counter() - started
+
+
+def _postgres_admin(url, statements):
+    """Run ``statements`` (templates for the database name) from the postgres database."""
+    import psycopg
+    from psycopg import sql
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3) as conn:
+        for statement in statements:
+            conn.execute(sql.SQL(statement).format(sql.Identifier(name)))
+
+
+DROP_DATABASE = "DROP DATABASE IF EXISTS {} WITH (FORCE)"
+
+
+def recreate_postgres(url):
+    """Drop and create the benchmark database; False (with a note) if PostgreSQL is away."""
+    try:
+        import psycopg
+    except ImportError:
+        print("PostgreSQL skipped: psycopg is not installed.")
+        return False
+    try:
+        _postgres_admin(url, [DROP_DATABASE, "CREATE DATABASE {}"])
+    except psycopg.OperationalError as error:
+        print(f"PostgreSQL skipped: cannot reach {url} ({str(error).strip()})")
+        return False
+    return True
+
+
+def drop_postgres(url):
+    _postgres_admin(url, [DROP_DATABASE])
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers, log_path):
+    port = free_port()
+    executable = Path(sys.executable).with_name("gunicorn")
+    command = [
+        str(executable) if executable.exists() else "gunicorn",
+        "kompetansebroen.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"gunicorn did not start:\n{Path(log_path).read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(base_url + "/", timeout=2) as response:
+                    response.read()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def fetch(url):
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        status = 0
+    return time.perf_counter() - started, status
+
+
+def load(url, clients, requests):
+    """(p50 ms, p95 ms, requests/s, errors) for ``requests`` GETs from ``clients`` threads."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(fetch, [url] * max(10, 2 * clients)))  # warm-up
+        started = time.perf_counter()
+        results = list(pool.map(fetch, [url] * requests))
+        elapsed = time.perf_counter() - started
+    latencies = sorted(latency * 1000 for latency, _ in results)
+    cut_points = statistics.quantiles(latencies, n=100, method="inclusive")
+    errors = sum(1 for _, status in results if status != 200)
+    return statistics.median(latencies), cut_points[94], requests / elapsed, errors
+
+
+def bench_database(name, database_url, args, workdir):
+    print(f"\n== {name}: {database_url}", flush=True)
+    media_root = workdir / f"media-{name}"
+    env = bench_environment(database_url, workdir / "static", media_root)
+    _, migrate_seconds = run([sys.executable, "manage.py", "migrate", "--noinput"], env, "migrate")
+    print(f"   migrate: {migrate_seconds:.1f} s", flush=True)
+    output, _ = run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--measure-queries",
+            "--corpus",
+            str(args.corpus),
+        ],
+        env,
+        "import and query count",
+    )
+    measured = json.loads(output.strip().splitlines()[-1])
+    print(
+        f"   import: {measured['items']} items in {measured['import_seconds']:.1f} s "
+        f"(pages: {measured['import_summary']})",
+        flush=True,
+    )
+    rows = []
+    with gunicorn(env, args.workers, workdir / f"gunicorn-{name}.log") as base_url:
+        for page in measured["pages"]:
+            p50, p95, rps, errors = load(base_url + page["path"], args.clients, args.requests)
+            rows.append({**page, "p50": p50, "p95": p95, "rps": rps, "errors": errors})
+            print(f"   {page['label']}: {rps:.0f} req/s", flush=True)
+    return {
+        "name": name,
+        "migrate": migrate_seconds,
+        "import": measured["import_seconds"],
+        "items": measured["items"],
+        "rows": rows,
+    }
+
+
+def print_report(results, args):
+    print()
+    print(
+        f"Kompetansebroen page benchmark – gunicorn -w {args.workers} (sync) on loopback, "
+        f"{args.clients} clients, {args.requests} requests per page after warm-up"
+    )
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs (load average "
+        f"{load_average}; the clients share them), settings "
+        "kompetansebroen.settings.production (DEBUG off), database search backend, locmem cache"
+    )
+    header = (
+        f"{'database':<9} {'page':<13} {'path':<44} {'status':>6} {'queries':>7} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'errors':>6}"
+    )
+    print()
+    print(header)
+    print("-" * len(header))
+    for result in results:
+        for row in result["rows"]:
+            path = row["path"] if len(row["path"]) <= 44 else row["path"][:41] + "..."
+            print(
+                f"{result['name']:<9} {row['label']:<13} {path:<44} {row['status']:>6} "
+                f"{row['queries']:>7} {row['p50']:>7.1f} {row['p95']:>7.1f} "
+                f"{row['rps']:>7.1f} {row['errors']:>6}"
+            )
+    print()
+    for result in results:
+        print(
+            f"{result['name']}: migrate {result['migrate']:.1f} s, "
+            f"import of {result['items']} items {result['import']:.1f} s"
+        )
+
+
+def main():
+    args = parse_args()
+    if args.measure_queries:
+        measure_queries(args.corpus)
+        return
+    if not args.corpus.is_file():
+        sys.exit(f"Corpus not found: {args.corpus} (use --corpus FILE)")
+    args.corpus = args.corpus.resolve()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        workdir = Path(tmp)
+        static_env = bench_environment(
+            f"sqlite:///{workdir / 'static.sqlite3'}", workdir / "static", workdir / "media"
+        )
+        _, seconds = run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            static_env,
+            "collectstatic",
+        )
+        print(f"collectstatic into {workdir / 'static'}: {seconds:.1f} s", flush=True)
+        if args.database in ("sqlite", "both"):
+            url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+            results.append(bench_database("sqlite", url, args, workdir))
+        if args.database in ("postgres", "both") and recreate_postgres(args.postgres_url):
+            try:
+                results.append(bench_database("postgres", args.postgres_url, args, workdir))
+            finally:
+                drop_postgres(args.postgres_url)
+    print_report(results, args)
+
+
+if __name__ == "__main__":
+    main()
