@@ -69,20 +69,23 @@ def ensure_child(parent, model, slug, title, **fields):
 
 
 def ensure_region_page(region):
-    """The RegionPage for ``region`` under the front page."""
+    """The RegionPage for ``region`` under the front page, with its standard sections."""
+    from django.apps import apps
+
     from home.models import RegionPage
 
-    home = ensure_home_page()
     page = RegionPage.objects.filter(region=region).first()
-    if page is not None:
-        return page
-    return ensure_child(
-        home,
-        RegionPage,
-        region.slug or slugify(region.name),
-        region.name,
-        region=region,
-    )
+    if page is None:
+        page = ensure_child(
+            ensure_home_page(),
+            RegionPage,
+            region.slug or slugify(region.name),
+            region.name,
+            region=region,
+        )
+        for model_label, slug, title in REGIONAL_SECTIONS.values():
+            ensure_child(page, apps.get_model(model_label), slug, title)
+    return page
 
 
 def ensure_index_page(type_slug, region=None):

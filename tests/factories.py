@@ -9,6 +9,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from home.models import Region, RegionPage, StandardPage
+from home.slugs import norwegian_slug
 from projects.models import ProjectPage
 from resources import models as resources
 
@@ -64,8 +65,10 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Ressurs {n}")
+    slug = factory.LazyAttribute(lambda o: norwegian_slug(o.title))
     summary = "En kort og presis oppsummering av ressursen."
     date = datetime.date(2025, 3, 1)
     body = factory.LazyFunction(

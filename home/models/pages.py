@@ -26,6 +26,18 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.RegionPage",
+        "home.StandardPage",
+        "resources.ThemeIndexPage",
+        "resources.CourseIndexPage",
+        "resources.PodcastIndexPage",
+        "resources.FilmIndexPage",
+        "resources.ArticleIndexPage",
+        "resources.NewsIndexPage",
+        "resources.EventIndexPage",
+        "projects.ProjectIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -142,6 +142,8 @@ WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "mp3", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# ASCII slugs with æøå transliterated ("parorende"), as the real site's addresses are.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # The "Mitt område" cookie: the visitor's chosen region (slug); not personal data.
 AREA_COOKIE_NAME = "omrade"

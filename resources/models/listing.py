@@ -26,6 +26,7 @@ class ListingPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage", "home.RegionPage"]
+    max_count_per_parent = 1  # one list per type nationally and per region
 
     class Meta:
         abstract = True

@@ -6,7 +6,11 @@ import pytest
 
 from tests.factories import CoursePageFactory, NewsPageFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# live_server needs committed data; serialized_rollback restores what migrations created.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -58,8 +62,8 @@ def test_focus_is_visible_on_links(open_page, content):
 def test_area_selector_works_without_javascript(open_page, content):
     page = open_page("/", javascript=False)
     page.select_option('select[name="area"]', "innlandet")
-    page.get_by_role("button", name="Velg område").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Velg område").click()
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     assert cookies.get("omrade") == "innlandet"
     text = page.locator("main").inner_text()
@@ -76,6 +80,6 @@ def test_area_selector_is_keyboard_operable(open_page, content):
     select.select_option("vestfold")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Velg område"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert {c["name"]: c["value"] for c in page.context.cookies()}.get("omrade") == "vestfold"

@@ -41,18 +41,21 @@ class AdminEditingTests(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
 
-    def resource_data(self, title, **extra):
-        return nested_form_data(
+    def resource_data(self, title, areas=(), **extra):
+        data = nested_form_data(
             {
                 "title": title,
                 "summary": "Kort sammendrag for lister og søk.",
                 "date": "2025-05-01",
                 "body": body(),
-                "topics": [self.topic.pk],
-                "audiences": [self.audience.pk],
                 **extra,
             }
         )
+        # Many-to-many choices are posted as repeated keys, not nested form data.
+        data.update(
+            topics=[self.topic.pk], audiences=[self.audience.pk], areas=[r.pk for r in areas]
+        )
+        return data
 
     def create_draft_then_publish(self, parent, model, data):
         """Posting a valid form creates a draft; publishing from the edit view makes it live."""
@@ -69,8 +72,10 @@ class AdminEditingTests(WagtailPageTestCase):
         page.refresh_from_db()
         self.assertTrue(page.live)
         self.assertEqual(self.client.get(page.url).status_code, 200)
-        self.assertPageIsEditable(page)
-        return page
+        # The helper re-saves the instance it is given, so hand it a copy.
+        self.assertPageIsEditable(model.objects.get(pk=page.pk), post_data=data)
+        self.client.force_login(self.user)  # the helper logs out when done
+        return model.objects.get(pk=page.pk)
 
     def test_course_page(self):
         page = self.create_draft_then_publish(
@@ -98,7 +103,7 @@ class AdminEditingTests(WagtailPageTestCase):
         page = self.create_draft_then_publish(
             ensure_index_page("news", self.region),
             m.NewsPage,
-            self.resource_data("Ny nettverkssamling", areas=[oslo.pk]),
+            self.resource_data("Ny nettverkssamling", areas=[oslo]),
         )
         self.assertEqual([r.slug for r in page.shown_in_areas()], ["innlandet", "oslo"])
 
@@ -191,8 +196,8 @@ class AdminEditingTests(WagtailPageTestCase):
     def test_index_pages(self):
         for model, parent in [
             (m.CourseIndexPage, self.home),
-            (m.NewsIndexPage, self.region_page),
-            (ProjectIndexPage, self.region_page),
+            (m.NewsIndexPage, self.home),
+            (ProjectIndexPage, self.home),
         ]:
             with self.subTest(model=model.__name__):
                 self.create_draft_then_publish(
@@ -202,6 +207,15 @@ class AdminEditingTests(WagtailPageTestCase):
                         {"title": f"Oversikt {model.__name__}", "intro": rich_text("")}
                     ),
                 )
+
+    def test_a_region_has_one_list_per_type(self):
+        self.assertFalse(m.NewsIndexPage.can_create_at(self.region_page))
+        url = reverse(
+            "wagtailadmin_pages:add", args=["resources", "newsindexpage", self.region_page.pk]
+        )
+        response = self.client.post(url, nested_form_data({"title": "Aktuelt 2", "slug": "a2"}))
+        self.assertNotEqual(response.status_code, 200)
+        self.assertEqual(m.NewsIndexPage.objects.child_of(self.region_page).count(), 1)
 
     def test_invalid_event_dates_show_field_errors_and_create_nothing(self):
         index = ensure_index_page("event")
