@@ -1,6 +1,9 @@
 """The "Mitt område" form target: works without JavaScript (a plain POST + redirect)."""
 
-from django.http import HttpResponseRedirect
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.http import HttpResponseRedirect, QueryDict
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -16,4 +19,12 @@ def choose_area(request):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    return set_area_cookie(HttpResponseRedirect(target), request, region)
+    return set_area_cookie(HttpResponseRedirect(without_area_parameter(target)), request, region)
+
+
+def without_area_parameter(url):
+    """``url`` without ``?o=``, which would otherwise override the new choice at once."""
+    parts = urlsplit(url)
+    query = QueryDict(parts.query, mutable=True)
+    query.pop(settings.AREA_QUERY_PARAMETER, None)
+    return urlunsplit(parts._replace(query=query.urlencode()))

@@ -3,7 +3,6 @@
 import re
 
 from django import template
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import escape
@@ -172,16 +171,3 @@ def iso_datetime(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.isoformat(timespec="minutes")
-
-
-@register.simple_tag(takes_context=True)
-def area_form_next(context):
-    """Where the "Mitt område" form returns to: this page without ``?o=``, which would
-    otherwise override the new choice straight away."""
-    request = context.get("request")
-    if request is None:
-        return "/"
-    query = request.GET.copy()
-    query.pop(settings.AREA_QUERY_PARAMETER, None)
-    encoded = query.urlencode()
-    return f"{request.path}?{encoded}" if encoded else request.path

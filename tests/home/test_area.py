@@ -94,6 +94,17 @@ def test_area_form_with_empty_choice_forgets_the_area(client, regions):
     assert response.cookies["omrade"]["max-age"] == 0
 
 
+def test_area_form_drops_the_old_area_parameter_from_the_return_address(client, regions):
+    response = client.post("/omrade/", {"area": "", "next": "/e-kurs/?o=innlandet&topic=demens"})
+    assert response["Location"] == "/e-kurs/?topic=demens"
+    assert client.get(response["Location"]).cookies.get("omrade") is None
+
+
+def test_pages_are_norwegian_whatever_the_browser_asks_for(client, home_page):
+    response = client.get("/sok/", HTTP_ACCEPT_LANGUAGE="en")
+    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "nb"
+
+
 def test_area_form_refuses_to_redirect_off_site(client, regions):
     response = client.post("/omrade/", {"area": "oslo", "next": "https://evil.example/"})
     assert response["Location"] == "/"
