@@ -15,9 +15,10 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from home.setup import ensure_home_page, ensure_index_page, ensure_region_page
+from home.slugs import norwegian_slug
 from resources.importer.body import body_stream, text_list_stream
 from resources.importer.checks import OSLO
-from resources.importer.validate import CorpusError, norwegian_slugify, validate_corpus
+from resources.importer.validate import CorpusError, validate_corpus
 from resources.types import RESOURCE_TYPES, model_for
 
 OUTCOMES = ("created", "updated", "skipped")
@@ -231,7 +232,7 @@ def _upsert_item(context, item):
         parent,
         item.published,
         assign,
-        slug=norwegian_slugify(item.title) or norwegian_slugify(item.id),
+        slug=norwegian_slug(item.title) or norwegian_slug(item.id),
         where=f"item '{item.id}'",
     )
 

@@ -15,6 +15,7 @@ from django.core.validators import validate_slug
 
 from wagtail.models import Locale
 
+from home.slugs import norwegian_slug
 from resources.importer.checks import TYPE_FIELDS, date, show, slug_list, text, text_list
 
 FORMAT = "kompetansebro-corpus/1"
@@ -71,15 +72,6 @@ class Corpus:
     audiences: list[Term]
     items: list[Item]
     series: dict[str, Series]
-
-
-def norwegian_slugify(text, max_length=100):
-    """A readable ASCII slug: æ/ø/å transliterated rather than dropped (as Django would)."""
-    from django.utils.text import slugify
-
-    for letter, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a")):
-        text = text.replace(letter, ascii_).replace(letter.upper(), ascii_.capitalize())
-    return slugify(text)[:max_length].strip("-")
 
 
 def item_hash(raw_item):
@@ -229,7 +221,7 @@ def _item(checker, index, raw, known):
         if model_field:
             item.fields[model_field] = value
         elif key == "series":
-            item.series, item.series_name = norwegian_slugify(value), value
+            item.series, item.series_name = norwegian_slug(value), value
             if not item.series:
                 checker.fail(where, key, f"cannot make an address from {show(value)}")
         elif key == "shared_with_regions":
