@@ -1,17 +1,14 @@
-"""The site search page (/sok/): Wagtail search over live, public pages."""
+"""The site search page (/sok/); the search itself lives in search/query.py."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from wagtail.models import Page
-
-MAX_QUERY_LENGTH = 200
+from search.query import clean_query, search_pages
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"search_query": query, "results": page})
+    text = request.GET.get("q", "")
+    page = Paginator(search_pages(text), 20).get_page(request.GET.get("page"))
+    return render(
+        request, "search/search.html", {"search_query": clean_query(text), "results": page}
+    )
