@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Page benchmark: queries per request and latency under load for four typical pages.
 
-For each database (SQLite, PostgreSQL) it builds a fresh database, imports the shared corpus,
+For each database (SQLite, PostgreSQL) it builds a fresh database, imports the sample corpus,
 counts queries per page with Django's test client, then loads the same pages through a real
 gunicorn on loopback. Figures only, no pass/fail.
 
@@ -27,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "corpus.json"
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus.json"  # copy of ../shared/corpus/
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench"
 # (label, path); the course page's path is looked up after the import.
 PAGES = [
