@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "resources",
     "projects",
     "search",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,28 @@
+"""The editorial roles the platform creates, and what each may do.
+
+Page permissions are Wagtail's (they apply to a page and everything below it); collection
+permissions cover images and documents in the team's own collection.
+"""
+
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
+MODERATOR_PAGE_PERMISSIONS = ("add", "change", "lock", "publish", "bulk_delete", "unlock")
+PROJECT_PAGE_PERMISSIONS = ("add", "change")
+
+MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+NATIONAL = "national"
+
+
+def editors_group_name(slug):
+    return f"{slug}-editors"
+
+
+def moderators_group_name(slug):
+    return f"{slug}-moderators"
+
+
+def project_group_name(project_slug):
+    return f"project-{project_slug}"[:150]
