@@ -82,19 +82,24 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
-            self.save_revision().publish()
 
     @factory.post_generation
     def audiences(self, create, extracted, **kwargs):
         if create and extracted:
             self.audiences.set(extracted)
-            self.save_revision().publish()
 
     @factory.post_generation
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
-            self.save_revision().publish()
+
+    @factory.post_generation
+    def revision(self, create, extracted, **kwargs):
+        """Publish through a revision, as the importer and editors do (a draft stays a draft)."""
+        if create:
+            revision = self.save_revision()
+            if self.live:
+                revision.publish()
 
 
 class CoursePageFactory(ResourcePageFactory):

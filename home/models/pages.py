@@ -20,7 +20,12 @@ class HomePage(Page):
         features=["bold", "italic", "link"],
         help_text=_("Kort velkomsttekst øverst på forsiden."),
     )
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("innhold"))
+    body = StreamField(
+        body_blocks(),
+        blank=True,
+        verbose_name=_("innhold"),
+        help_text=_("Sidens innhold: overskrifter, tekst, bilder, lenker og ressurslister."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -63,7 +68,12 @@ class RegionPage(Page):
         features=["bold", "italic", "link"],
         help_text=_("Kort presentasjon av helsefellesskapet."),
     )
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("innhold"))
+    body = StreamField(
+        body_blocks(),
+        blank=True,
+        verbose_name=_("innhold"),
+        help_text=_("Sidens innhold: overskrifter, tekst, bilder, lenker og ressurslister."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -106,7 +116,12 @@ class StandardPage(Page):
     intro = models.TextField(
         _("ingress"), blank=True, help_text=_("En eller to setninger som oppsummerer siden.")
     )
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("innhold"))
+    body = StreamField(
+        body_blocks(),
+        blank=True,
+        verbose_name=_("innhold"),
+        help_text=_("Sidens innhold: overskrifter, tekst, bilder, lenker og ressurslister."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -40,7 +40,12 @@ class ResourcePage(Page):
         verbose_name=_("listebilde"),
         help_text=_("Vises på kort i lister. Husk alternativ tekst på bildet."),
     )
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("innhold"))
+    body = StreamField(
+        body_blocks(),
+        blank=True,
+        verbose_name=_("innhold"),
+        help_text=_("Brødteksten: overskrifter, tekst, bilder, video, dokumenter og lenker."),
+    )
     topics = ParentalManyToManyField(
         "resources.Topic",
         blank=True,

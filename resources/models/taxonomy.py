@@ -12,7 +12,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("kortnavn"), max_length=80, help_text=_("Brukes i adresser og filtre, f.eks. «demens».")
     )
-    name = models.CharField(_("navn"), max_length=100)
+    name = models.CharField(
+        _("navn"), max_length=100, help_text=_("Navnet slik det vises i filtre og på sidene.")
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
