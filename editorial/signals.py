@@ -38,5 +38,5 @@ def set_up_new_page(sender, instance, created, raw=False, **kwargs):
         setup.setup_region(instance.region)
     elif isinstance(instance, ProjectPage):
         setup.setup_project(instance)
-    elif instance.depth == 3:  # a new national section directly under the front page
+    elif instance.depth in (2, 3):  # the front page, or a national section directly below it
         setup.setup_national()

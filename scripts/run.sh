@@ -9,5 +9,9 @@ echo "==> Migrating the database"
 python manage.py migrate --noinput -v 0
 echo "==> Loading demo content"
 python manage.py load_demo_data
+echo "==> Starting the scheduler (publishes scheduled pages every minute)"
+scripts/scheduler.sh &
+scheduler=$!
+trap 'kill "$scheduler" 2>/dev/null' EXIT INT TERM
 echo "==> Starting the site on http://${1:-127.0.0.1:8000}/"
-exec python manage.py runserver "${1:-127.0.0.1:8000}"
+python manage.py runserver "${1:-127.0.0.1:8000}"

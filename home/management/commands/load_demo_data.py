@@ -1,10 +1,12 @@
 """``manage.py load_demo_data``: the demo site from home/fixtures/demo_corpus.json."""
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import ADMIN_URL, ADMIN_USERNAME, load_demo_data
+from editorial.demo import create_demo_editors
+from home.demo import ADMIN_URL, ADMIN_USERNAME, DEFAULT_ADMIN_PASSWORD, load_demo_data
 
 
 class Command(BaseCommand):
@@ -36,4 +38,8 @@ class Command(BaseCommand):
         else:
             credentials = f"brukernavn {ADMIN_USERNAME} (finnes fra før, passordet er uendret)"
         self.stdout.write(self.style.SUCCESS(f"Admin: {ADMIN_URL} – {credentials}"))
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
+        editors = create_demo_editors(password)
+        if editors:
+            self.stdout.write(f"Redaktører for utprøving (samme passord): {', '.join(editors)}")
         self.stdout.write(f"Demodata lastet på {time.monotonic() - started:.1f} s.")
