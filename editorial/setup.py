@@ -42,7 +42,16 @@ def ensure_collection(name):
 
 
 def region_collection(region):
-    return ensure_collection(region.name)
+    """The region's own collection, created once and renamed along with the region."""
+    collection = region.collection
+    if collection is None:
+        collection = ensure_collection(region.name)
+        type(region).objects.filter(pk=region.pk).update(collection=collection)
+        region.collection = collection
+    elif collection.name != region.name:
+        collection.name = region.name
+        collection.save(update_fields=["name"])
+    return collection
 
 
 def setup_region(region):

@@ -21,6 +21,17 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Hvilket sykehus og hvilke kommuner området omfatter."),
     )
 
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("samling"),
+        help_text=_("Bilde- og dokumentsamlingen til områdets redaksjon (opprettes automatisk)."),
+    )
+
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -117,3 +117,17 @@ def test_editors_explorer_starts_at_their_own_region(client, regions, make_user)
     innlandet_page = RegionPage.objects.get(region=regions["innlandet"])
     assert response.status_code == 200
     assert response.context["parent_page"].pk == innlandet_page.pk
+
+
+def test_renaming_a_region_keeps_its_collection_and_images(regions):
+    region = regions["ostfold"]
+    region.refresh_from_db()
+    collection = region.collection
+    assert collection.name == "Østfold"
+    region.name = "Helsefellesskapet Østfold"
+    region.save()
+    region.refresh_from_db()
+    assert region.collection == collection
+    collection.refresh_from_db()
+    assert collection.name == "Helsefellesskapet Østfold"
+    assert not Collection.objects.filter(name="Østfold").exists()
