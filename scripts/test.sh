@@ -12,4 +12,5 @@ echo "==> manage.py check and missing migrations"
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 echo "==> Tests on ${DATABASE_URL:-SQLite}"
-python -m pytest "$@"
+# One worker per CPU (pytest-xdist); PYTEST_WORKERS=0 runs everything in one process.
+python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
