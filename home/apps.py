@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .navigation import connect_fragment_expiry
+
+        connect_fragment_expiry()

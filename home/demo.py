@@ -179,6 +179,7 @@ def load_demo_data(*, stdout=None, run_update_index=True):
         pages = ensure_standard_pages(home, summary)
         configure_site_settings(pages, summary)
         ensure_theme_images(summary)
+        ensure_demo_translations(summary)
         summary.admin_password = ensure_admin_user(summary)
         if run_update_index:
             if stdout is not None:
@@ -282,3 +283,49 @@ def ensure_admin_user(summary):
     )
     summary.created.append("administratorbruker")
     return password
+
+
+def ensure_demo_translations(summary):
+    """Nynorsk and English versions of the front page, the article list and one article,
+    made with wagtail-localize (so editors see them as synced translations in the admin)."""
+    from wagtail.models import Locale
+
+    from home import demo_translations
+    from home.models import HomePage
+    from resources.models import ArticlePage
+
+    article = ArticlePage.objects.filter(source_id=demo_translations.TRANSLATED_ARTICLE).first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if article is None or home is None:
+        return
+    pages = [home, article.get_parent().specific, article]
+    for language_code in demo_translations.LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=language_code)
+        for page in pages:
+            if page.get_translation_or_none(locale) is not None:
+                continue
+            translate_page(page, locale, demo_translations.translated)
+            summary.created.append(f"{language_code}: {page.title}")
+
+
+def translate_page(page, locale, translate):
+    """Translate ``page`` into ``locale`` through wagtail-localize and publish it.
+
+    Every string segment is filled in by ``translate(text, language_code)``; slugs keep
+    their source value. Untranslated segments fall back to the source text.
+    """
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = translate(entry.msgid, locale.language_code) or entry.msgid
+    translation.import_po(po)
+    # Translation.save_target(publish=True) defers publishing to transaction.on_commit; inside
+    # load_demo_data's single transaction that would publish stale revisions at the end and
+    # reset the new parents' child counts. Save the draft the same way, then publish now.
+    source.create_or_update_translation(
+        locale, publish=False, fallback=True, copy_parent_pages=True
+    )
+    page.get_translation(locale).get_latest_revision().publish()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -15,7 +16,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sok/", search_views.search, name="search"),
     path("omrade/", home_views.choose_area, name="choose_area"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
@@ -30,4 +30,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and search in the visitor's language: bokmål keeps unprefixed URLs (/e-kurs/),
+# nynorsk and English live under /nn/ and /en/ (Wagtail serves each locale's tree there).
+urlpatterns += i18n_patterns(
+    path("sok/", search_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -18,7 +18,8 @@ def resources_of_type(type_slug, locale):
         .public()
         .filter(locale=locale)
         .select_related("owner_region", "image")
-        .prefetch_related("topics", "areas")
+        # Renditions too: cards render the list image without one query per card.
+        .prefetch_related("topics", "areas", "image__renditions")
     )
 
 

@@ -1,10 +1,11 @@
-"""Small template helpers for the public site: durations, navigation state, file sizes."""
+"""Small template helpers for the public site: durations, navigation, file sizes."""
 
 import re
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -171,3 +172,39 @@ def iso_datetime(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.isoformat(timespec="minutes")
+
+
+@register.simple_tag(takes_context=True)
+def nav_cache_key(context):
+    """What the main menu's markup depends on besides the language: the first path segment
+    (after any /nn/ or /en/ prefix) and whether the request is for that section's root."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    segments = [segment for segment in request.path.split("/") if segment]
+    if segments and segments[0] in {code for code, _name in settings.LANGUAGES}:
+        segments = segments[1:]
+    if not segments:
+        return "front"
+    return f"{segments[0][:60]}:{'root' if len(segments) == 1 else 'inside'}"
+
+
+@register.simple_tag
+def fragment_version():
+    from home.navigation import fragment_version as version
+
+    return version()
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    from home.navigation import main_navigation as items
+
+    return items(context.get("request"), translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, site_settings):
+    from home.navigation import footer_links as links
+
+    return links(context.get("request"), site_settings, translation.get_language())

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "resources",
     "projects",
     "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -51,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The URL decides the language (/nn/…, /en/…; no prefix = bokmål), never Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,6 +120,8 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates and numbers follow the active language (nb/nn from Django; en overridden to "18 May 2026").
+FORMAT_MODULE_PATH = ["kompetansebroen.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -99,7 +99,7 @@ def test_demo_events_include_upcoming_and_past_events(demo_output):
 
 @pytest.mark.django_db
 def test_standard_pages_exist_and_footer_settings_point_to_them(demo_output):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="nb")
     pages = {page.slug: page for page in StandardPage.objects.child_of(home).live()}
     assert {"om-oss", "personvern", "tilgjengelighetserklaering"} <= set(pages)
     assert "informasjonskapsel" in str(pages["personvern"].body).lower()
@@ -113,7 +113,7 @@ def test_standard_pages_exist_and_footer_settings_point_to_them(demo_output):
 
 @pytest.mark.django_db
 def test_front_page_and_region_pages_get_an_intro(demo_output):
-    assert HomePage.objects.get().intro
+    assert HomePage.objects.get(locale__language_code="nb").intro
     assert all(page.intro for page in RegionPage.objects.all())
 
 
@@ -163,3 +163,17 @@ def test_every_live_page_renders(demo_output, client):
         if response.status_code != 200:
             failures.append(f"{page.url} ({type(page).__name__}): {response.status_code}")
     assert not failures, "pages that do not render:\n" + "\n".join(failures)
+
+
+def test_demo_content_has_an_article_in_nynorsk_and_english(demo_output):
+    from resources.models import ArticlePage
+
+    titles = {
+        page.locale.language_code: page.title
+        for page in ArticlePage.objects.filter(source_id="demo-article-svelgevansker")
+    }
+    assert titles == {
+        "nb": "Når pasienten ikke klarer å svelge tablettene",
+        "nn": "Når pasienten ikkje klarer å svelgje tablettane",
+        "en": "When the patient cannot swallow tablets",
+    }
