@@ -1,15 +1,45 @@
-"""The one code path from a visitor's query text to search results.
+"""The one code path from a visitor's query to search results, used by the HTML page, the JSON
+API, autocomplete and the relevance evaluation.
 
-Queries are plain text: characters that search engines treat as syntax are neutralised
-here, so nothing a visitor types can break a backend.
+Queries are plain text: characters that search engines treat as syntax are neutralised, the
+text is folded and split into Norwegian terms (search/text.py), acronyms are expanded, and the
+search falls back from all terms, to any term, to a fuzzy match, so a typo still finds
+something. Filters and facets are applied with the ORM on top of the engine's ranked matches,
+so they behave the same on every backend.
 """
 
 import re
+from dataclasses import dataclass, field
 
-from wagtail.models import Page
-from wagtail.search.query import PlainText
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+
+from wagtail.search.backends import get_search_backend
+
+from modelsearch.query import And, Fuzzy, Or, PlainText
+
+from search.text import query_terms, synonyms_for
 
 MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 20
+AUTOCOMPLETE_LIMIT = 8
+# Fewer hits than this and the visitor is offered a spelling suggestion ("Mente du …?").
+FEW_HITS = 3
+# How much a result from the visitor's own area ("Mitt område") outweighs a national one.
+AREA_BOOST = 1.5
+# Engines that return ids (Elasticsearch/OpenSearch) are asked for this many ranked hits.
+ENGINE_HIT_LIMIT = 1000
+# Query words that name a resource type (folded prefixes) and how much they favour that type.
+TYPE_WORDS = {
+    "course": ("kurs", "ekurs", "elaering"),
+    "film": ("film", "video"),
+    "podcast_episode": ("podkast", "podcast"),
+    "article": ("artikkel", "artikl", "fagartikl"),
+    "event": ("webinar", "fagdag", "konferanse"),
+}
+TYPE_BOOST = 1.5
+FACETS = ("type", "region", "topic", "audience")
+NATIONAL = "national"
 
 # Control characters (NUL above all) and double quotes. Wagtail's SQLite FTS5 backend passes
 # '"' through unescaped, so an odd number of quotes is a syntax error ("unterminated string");
@@ -22,9 +52,237 @@ def clean_query(text):
     return " ".join(_UNSAFE.sub(" ", text or "").split())[:MAX_QUERY_LENGTH]
 
 
-def search_pages(text):
-    """Live, public pages matching ``text`` (empty queryset for an empty query)."""
-    query = clean_query(text)
+@dataclass(frozen=True)
+class SearchParams:
+    """A validated search request (see search/params.py for parsing one from a request)."""
+
+    query: str = ""
+    type: str | None = None
+    region: str | None = None
+    topic: str | None = None
+    audience: str | None = None
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def filters(self, skip=None):
+        return {name: getattr(self, name) for name in FACETS if name != skip}
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    count: int = 0
+    results: list = field(default_factory=list)  # specific pages, each with .search_score
+    facets: dict = field(default_factory=lambda: {name: {} for name in FACETS})
+    suggestion: str | None = None
+    fallback: str | None = None  # None, "any_term", "fuzzy" or "suggestion"
+    promotions: list = field(default_factory=list)
+
+    @property
+    def offset(self):
+        return (self.params.page - 1) * self.params.page_size
+
+
+def _resource_pages():
+    from resources.models import ResourcePage
+
+    return ResourcePage.objects
+
+
+def _visible(queryset):
+    """Live, public, unexpired pages only."""
+    return queryset.live().public().filter(expired=False)
+
+
+def build_query(terms, operator="and"):
+    """A Wagtail search query for folded ``terms``: each term or one of its synonyms."""
+    parts = []
+    for term in terms:
+        alternatives = [PlainText(term), *(PlainText(other) for other in synonyms_for(term))]
+        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def _ranked(backend, query):
+    """Matching visible resource pages as a queryset annotated with ``_relevance`` (higher is
+    better) and ordered by it."""
+    base = _resource_pages().live()
+    results = backend.search(query, base).annotate_score("_score")
+    if hasattr(results, "get_queryset"):  # database backends: a real, lazy queryset
+        queryset = results.get_queryset()
+        # SQLite's bm25() is better when lower; PostgreSQL's ts_rank when higher.
+        relevance = -F("_score") if backend.__class__.__name__.find("SQLite") >= 0 else F("_score")
+        return _visible(queryset).annotate(_relevance=relevance)
+    scores = {hit.pk: hit._score or 0.0 for hit in results[:ENGINE_HIT_LIMIT]}
+    relevance = Case(
+        *(When(pk=pk, then=Value(float(score))) for pk, score in scores.items()),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return _visible(_resource_pages().filter(pk__in=list(scores))).annotate(_relevance=relevance)
+
+
+def _filter(queryset, filters):
+    from django.contrib.contenttypes.models import ContentType
+
+    from resources.models import ResourcePage
+    from resources.types import model_for
+
+    if filters.get("type"):
+        content_type = ContentType.objects.get_for_model(model_for(filters["type"]))
+        queryset = queryset.filter(content_type=content_type)
+    if filters.get("region") == NATIONAL:
+        queryset = queryset.filter(owner_region__isnull=True)
+    elif filters.get("region"):
+        queryset = queryset.filter(owner_region__slug=filters["region"])
+    for name, relation in (("topic", "topics"), ("audience", "audiences")):
+        if filters.get(name):
+            tagged = ResourcePage.objects.filter(**{f"{relation}__slug": filters[name]})
+            queryset = queryset.filter(pk__in=tagged.values("pk"))
+    return queryset
+
+
+def _facets(matches, params):
+    """Counts per facet value. Each facet counts with the other facets' filters applied, so a
+    visitor sees how many results choosing another value would give (disjunctive facets)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from resources.types import type_slug
+
+    matched = matches.values("pk")
+    facets = {}
+    for name, column in (
+        ("type", "content_type"),
+        ("region", "owner_region__slug"),
+        ("topic", "topics__slug"),
+        ("audience", "audiences__slug"),
+    ):
+        scoped = _filter(_resource_pages().filter(pk__in=matched), params.filters(skip=name))
+        rows = scoped.values(column).annotate(n=Count("pk", distinct=True)).order_by("-n", column)
+        counts = {}
+        for row in rows:
+            value = row[column]
+            if name == "type":
+                value = type_slug(ContentType.objects.get_for_id(value).model_class())
+            elif name == "region" and value is None:
+                value = NATIONAL
+            if value is not None:
+                counts[value] = row["n"]
+        facets[name] = counts
+    return facets
+
+
+def _type_named(terms):
+    """The resource type a query names ("kurs i …" → course), if any."""
+    for term in terms:
+        for slug, words in TYPE_WORDS.items():
+            if any(term.startswith(word) for word in words):
+                return slug
+    return None
+
+
+def _boost(queryset, area, named_type):
+    """Order by relevance, weighted up for the visitor's area and for the type the query
+    names; nothing is filtered out."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from resources.types import model_for
+
+    weight = Value(1.0)
+    if named_type:
+        content_type = ContentType.objects.get_for_model(model_for(named_type))
+        weight = Case(
+            When(content_type=content_type, then=Value(TYPE_BOOST)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    if area is not None:
+        from resources.models import ResourcePage
+
+        shared = ResourcePage.areas.through.objects.filter(
+            resourcepage_id=OuterRef("pk"), region_id=area.pk
+        )
+        weight = weight * Case(
+            When(Q(owner_region=area) | Q(Exists(shared)), then=Value(AREA_BOOST)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    return queryset.annotate(_ranked=F("_relevance") * weight).order_by("-_ranked", "-pk")
+
+
+def _page_of(queryset, params):
+    """The requested page of results as specific pages, in rank order, with ``search_score``."""
+    from wagtail.models import Page
+
+    start = (params.page - 1) * params.page_size
+    rows = list(queryset.values_list("pk", "_ranked")[start : start + params.page_size])
+    if not rows:
+        return []
+    pages = Page.objects.filter(pk__in=[pk for pk, _score in rows]).specific().in_bulk()
+    results = []
+    for pk, score in rows:
+        page = pages.get(pk)
+        if page is not None:
+            page.search_score = float(score) if score is not None else None
+            results.append(page)
+    return results
+
+
+def search(params, *, area=None, backend=None):
+    """Run a search: ranked, filtered, paginated results with facets and a suggestion."""
+    from search.suggest import suggest
+
+    outcome = SearchOutcome(params=params)
+    terms = query_terms(clean_query(params.query))
+    if not terms:
+        return outcome
+    backend = backend or get_search_backend()
+
+    # A word that names a type ("kurs i legemiddelhåndtering") favours that type instead of
+    # being required in the text.
+    named = _type_named(terms)
+    required = [term for term in terms if not _type_named([term])] or terms
+    matches = _ranked(backend, build_query(required, "and"))
+    total = matches.count()
+    if total == 0 and len(terms) > 1:
+        matches = _ranked(backend, build_query(terms, "or"))
+        total = matches.count()
+        outcome.fallback = "any_term" if total else None
+    if total < FEW_HITS:
+        outcome.suggestion = suggest(terms)
+    if total == 0 and outcome.suggestion:
+        # The corrected words rank better than raw similarity: try them first.
+        matches = _ranked(backend, build_query(query_terms(outcome.suggestion), "and"))
+        total = matches.count()
+        outcome.fallback = "suggestion"
+    if total == 0 and getattr(backend, "supports_fuzzy", False):
+        matches = _ranked(backend, Fuzzy(" ".join(terms), unaccent=True))
+        outcome.fallback = "fuzzy"
+
+    filtered = _filter(matches, params.filters())
+    outcome.count = filtered.count()
+    outcome.facets = _facets(matches, params)
+    outcome.results = _page_of(_boost(filtered, area, named), params)
+    return outcome
+
+
+def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
+    """Up to ``limit`` live resource pages whose titles start with what was typed."""
+    query = " ".join(query_terms(clean_query(text)) or clean_query(text).split())
     if not query:
-        return Page.objects.none()
-    return Page.objects.live().public().specific().search(PlainText(query))
+        return []
+    backend = backend or get_search_backend()
+    results = backend.autocomplete(query, _resource_pages().live())
+    ids = []
+    for page in results[: limit * 3]:
+        if page.pk not in ids:
+            ids.append(page.pk)
+    visible = _visible(_resource_pages().filter(pk__in=ids)).in_bulk()
+    return [visible[pk] for pk in ids if pk in visible][:limit]
+
+
+def search_pages(text):
+    """Live, public resource pages matching ``text``, best first (a list)."""
+    return search(SearchParams(query=text, page_size=MAX_PAGE_SIZE)).results

@@ -1,14 +1,129 @@
-"""The site search page (/sok/); the search itself lives in search/query.py."""
+"""The search page (/sok/) and the JSON API (/api/search/, /api/search/autocomplete/).
+
+Thin on purpose: parameters are read by search/params.py, the search itself is search/query.py.
+"""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from search.query import clean_query, search_pages
+from home.area import current_area
+from search.params import InvalidSearch, parse_params
+from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete, clean_query
+from search.query import search as run_search
+from search.querylog import log_search, promotions_for
+from search.serializers import outcome_json
 
 
-def search(request):
-    text = request.GET.get("q", "")
-    page = Paginator(search_pages(text), 20).get_page(request.GET.get("page"))
-    return render(
-        request, "search/search.html", {"search_query": clean_query(text), "results": page}
+def _run(params, request):
+    outcome = run_search(params, area=current_area(request))
+    if params.page == 1:
+        outcome.promotions = promotions_for(clean_query(params.query))
+    return outcome
+
+
+@require_GET
+def search_api(request):
+    try:
+        params = parse_params(request.GET, strict=True)
+    except InvalidSearch as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    response = JsonResponse(outcome_json(_run(params, request), request))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def autocomplete_api(request):
+    text = request.GET.get("q") or ""
+    if len(text) > 200:
+        return JsonResponse({"error": "Søket er for langt (maks 200 tegn)."}, status=400)
+    pages = autocomplete(text.replace("\x00", " "))
+    return JsonResponse(
+        {
+            "query": clean_query(text),
+            "results": [
+                {"id": page.pk, "title": page.title, "url": page.get_url(request=request)}
+                for page in pages
+            ],
+        }
     )
+
+
+class _Window:
+    """Lets Django's Paginator page over a search whose current page is already fetched."""
+
+    def __init__(self, outcome):
+        self.outcome = outcome
+
+    def __len__(self):
+        return self.outcome.count
+
+    def __getitem__(self, window):
+        return self.outcome.results
+
+
+def search_page(request):
+    params = parse_params(request.GET, strict=False)
+    outcome = _run(params, request)
+    query = clean_query(params.query)
+    if query and params.page == 1:
+        log_search(query, outcome.count)
+    paginator = Paginator(_Window(outcome), params.page_size)
+    page = paginator.get_page(params.page)
+    if page.number != params.page:  # past the end: show the last page's results
+        outcome = _run(SearchParams(**{**params.__dict__, "page": page.number}), request)
+        page = Paginator(_Window(outcome), params.page_size).get_page(page.number)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "outcome": outcome,
+            "results": page,
+            "facet_links": facet_links(request, outcome),
+            "max_page_size": MAX_PAGE_SIZE,
+        },
+    )
+
+
+def facet_links(request, outcome):
+    """For each facet, its values as links that toggle the filter (work without JavaScript)."""
+    from home.models import Region
+    from resources.models import Audience, Topic
+    from resources.types import RESOURCE_TYPES
+
+    labels = {
+        "type": {slug: str(plural) for slug, (_m, _s, plural) in RESOURCE_TYPES.items()},
+        "region": {"national": "Nasjonalt", **dict(Region.objects.values_list("slug", "name"))},
+        "topic": dict(Topic.objects.values_list("slug", "name")),
+        "audience": dict(Audience.objects.values_list("slug", "name")),
+    }
+    groups = []
+    for name in FACETS:
+        current = getattr(outcome.params, name)
+        items = []
+        for value, count in outcome.facets.get(name, {}).items():
+            query = request.GET.copy()
+            query.pop("page", None)
+            selected = value == current
+            if selected:
+                query.pop(name, None)
+            else:
+                query[name] = value
+            items.append(
+                {
+                    "value": value,
+                    "label": labels[name].get(value, value),
+                    "count": count,
+                    "selected": selected,
+                    "href": "?" + query.urlencode(),
+                }
+            )
+        groups.append({"name": name, "items": items, "current": current})
+    return groups
+
+
+# The name the site's URLconf uses for the page.
+search = search_page

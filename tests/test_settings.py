@@ -49,15 +49,15 @@ def test_database_search_is_the_default(monkeypatch):
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
     monkeypatch.delenv("OPENSEARCH_URL", raising=False)
     backend = search_backends()["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.database"
-    assert backend["SEARCH_CONFIG"] == "norwegian"
+    assert backend["BACKEND"] == "search.backends.database"
+    assert backend["SEARCH_CONFIG"] == "kb_norwegian"
 
 
 def test_elasticsearch_url_selects_the_elasticsearch_backend(monkeypatch):
     monkeypatch.setenv("ELASTICSEARCH_URL", "http://es.example:9200")
     monkeypatch.setenv("ELASTICSEARCH_VERSION", "9")
     backend = search_backends()["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["BACKEND"] == "search.backends.engines.Elasticsearch9Backend"
     assert backend["URLS"] == ["http://es.example:9200"]
 
 
@@ -65,7 +65,7 @@ def test_opensearch_url_selects_the_opensearch_backend(monkeypatch):
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
     monkeypatch.setenv("OPENSEARCH_URL", "http://os.example:9200")
     backend = search_backends()["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backend["BACKEND"] == "search.backends.engines.OpenSearch2Backend"
     assert backend["INDEX_PREFIX"] == "kompetansebroen_"
 
 

@@ -1,0 +1,261 @@
+#!/usr/bin/env python
+"""Search benchmark: the JSON API's latency at 20,000 pages, and indexing time.
+
+For each database (SQLite, PostgreSQL) it builds a fresh database, imports the sample corpus,
+expands it to --pages resource pages with varied synthetic copies (titles, summaries, regions
+and topics recombined), rebuilds the search index (timed), then sends --queries mixed queries
+(plain, inflected, æøå-less, typos, acronyms, filtered, paged, autocomplete) to /api/search/
+through Django's test client and prints p50/p95. Figures only, no pass/fail; not part of CI.
+
+    python benchmarks/search_bench.py [--database sqlite|postgres|both] [--pages 20000]
+                                      [--queries 200] [--corpus FILE]
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus.json"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_search_bench"
+UNSET_VARIABLES = ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "REDIS_URL")
+SEED = 20_000
+
+QUERIES = [
+    "kurs i legemiddelhåndtering",
+    "legemiddelhandtering",
+    "pårørende",
+    "parorende",
+    "pårørendearbeid",
+    "demens",
+    "demenns",
+    "demensomsorg",
+    "KOLS",
+    "copd",
+    "ISBAR",
+    "NEWS2",
+    "kurset",
+    "kursene i palliasjon",
+    "ostfold",
+    "smittevern i sykehjem",
+    "smitevern",
+    "ernæring eldre",
+    "sårbehandling",
+    "forflytning",
+    "tolk",
+    "delirum",
+    "sepsis",
+    "velferdsteknologi",
+    "utskrivning av eldre",
+    "rus og psykisk helse",
+    "veiledning",
+    "blodprøvetaking",
+    "hverdagsrehabilitering",
+    "barn som pårørende",
+    "qqqxxx",
+]
+FILTERS = [
+    {},
+    {},
+    {},
+    {"type": "course"},
+    {"region": "innlandet"},
+    {"region": "national"},
+    {"topic": "demens"},
+    {"type": "film", "region": "ostfold"},
+    {"page": "2"},
+]
+VARIANTS = [
+    "del 2",
+    "for kommunene",
+    "i praksis",
+    "oppfriskning",
+    "webinar",
+    "for ledere",
+    "i sykehjem",
+    "i hjemmetjenesten",
+    "for studenter",
+    "fordypning",
+]
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def expand(target, rng, out):
+    """Copies of imported resource pages under the same parents until ``target`` pages."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from home.models import Region
+    from resources.models import ResourcePage, Topic
+
+    # Index once at the end (timed), not page by page while creating.
+    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
+    originals = [page.specific for page in ResourcePage.objects.live().exclude(source_id="")]
+    originals = [p for p in originals if type(p).__name__ not in ("ThemePage", "PodcastSeriesPage")]
+    regions = list(Region.objects.all())
+    topics = list(Topic.objects.all())
+    count = ResourcePage.objects.count()
+    started = time.perf_counter()
+    number = 0
+    while count < target:
+        with transaction.atomic():
+            for _ in range(min(500, target - count)):
+                number += 1
+                source = rng.choice(originals)
+                copy = type(source)()
+                for field in source._meta.concrete_fields:
+                    if not (field.primary_key or field.name in ("path", "depth", "numchild")):
+                        setattr(copy, field.attname, getattr(source, field.attname))
+                for link in ("page_ptr_id", "resourcepage_ptr_id", "id", "pk"):
+                    if hasattr(copy, link):
+                        setattr(copy, link, None)
+                region = rng.choice(regions)
+                copy.title = f"{source.title} – {rng.choice(VARIANTS)} ({region.name} {number})"
+                sentences = source.summary.split(". ")
+                rng.shuffle(sentences)
+                copy.summary = ". ".join(sentences)[:400]
+                copy.slug = f"{source.slug[:40]}-{number}"
+                copy.source_id = ""
+                copy.latest_revision = copy.live_revision = None
+                copy.translation_key = __import__("uuid").uuid4()
+                source.get_parent().add_child(instance=copy)
+                copy.topics.set([*source.topics.all(), rng.choice(topics)])
+                copy.audiences.set(source.audiences.all())
+                count += 1
+        out(f"  expanded to {count} pages ({time.perf_counter() - started:.0f} s)")
+    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True
+    return count
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def child(args):
+    """Runs inside a process whose environment points at the benchmark database."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from resources.importer import import_corpus, load_corpus_file
+
+    def out(line):
+        print(line, flush=True)
+
+    rng = random.Random(SEED)
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    import_corpus(load_corpus_file(args.corpus))
+    out(f"  corpus imported in {time.perf_counter() - started:.1f} s")
+    pages = expand(args.pages, rng, out)
+
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    indexing = time.perf_counter() - started
+    out(f"  update_index over {pages} pages: {indexing:.1f} s")
+
+    client = Client()
+    plan = []
+    for _ in range(args.queries):
+        query = rng.choice(QUERIES)
+        if rng.random() < 0.15:
+            plan.append(("/api/search/autocomplete/", {"q": query[: rng.randint(3, 8)]}))
+        else:
+            plan.append(("/api/search/", {"q": query, **rng.choice(FILTERS)}))
+    client.get("/api/search/", {"q": "demens"})  # warm caches (vocabulary, content types)
+    timings, statuses = [], set()
+    for path, params in plan:
+        started = time.perf_counter()
+        response = client.get(path, params)
+        timings.append((time.perf_counter() - started) * 1000)
+        statuses.add(response.status_code)
+    result = {
+        "database": connection.vendor,
+        "pages": pages,
+        "indexing_seconds": round(indexing, 1),
+        "queries": len(timings),
+        "p50_ms": round(percentile(timings, 0.50), 1),
+        "p95_ms": round(percentile(timings, 0.95), 1),
+        "max_ms": round(max(timings), 1),
+        "mean_ms": round(statistics.mean(timings), 1),
+        "statuses": sorted(statuses),
+    }
+    out("RESULT " + json.dumps(result))
+
+
+def run(database, args):
+    environ = {k: v for k, v in os.environ.items() if k not in UNSET_VARIABLES}
+    environ["DJANGO_SETTINGS_MODULE"] = "kompetansebroen.settings.test"
+    temporary = None
+    if database == "sqlite":
+        temporary = tempfile.TemporaryDirectory()
+        environ["DATABASE_URL"] = f"sqlite:///{temporary.name}/bench.sqlite3"
+    else:
+        name = args.postgres_url.rsplit("/", 1)[1]
+        base = args.postgres_url.rsplit("/", 1)[0]
+        host = base.split("@")[-1].split(":")[0]
+        subprocess.run(["dropdb", "-h", host, "-U", "postgres", "--if-exists", name], check=True)
+        subprocess.run(["createdb", "-h", host, "-U", "postgres", name], check=True)
+        environ["DATABASE_URL"] = args.postgres_url
+    print(f"== {database}", flush=True)
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        "--pages",
+        str(args.pages),
+        "--queries",
+        str(args.queries),
+        "--corpus",
+        str(args.corpus),
+    ]
+    completed = subprocess.run(command, env=environ, cwd=REPO, capture_output=True, text=True)
+    sys.stdout.write(completed.stdout)
+    if completed.returncode:
+        sys.stderr.write(completed.stderr[-4000:])
+        raise SystemExit(f"benchmark on {database} failed")
+    if temporary:
+        temporary.cleanup()
+    line = next(line for line in completed.stdout.splitlines() if line.startswith("RESULT "))
+    return json.loads(line[len("RESULT ") :])
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.child:
+        sys.path.insert(0, str(REPO))
+        return child(args)
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    results = [run(database, args) for database in databases]
+    print("\ndatabase    pages  index s  queries  p50 ms  p95 ms  max ms")
+    for r in results:
+        print(
+            f"{r['database']:<10} {r['pages']:>6} {r['indexing_seconds']:>8} {r['queries']:>8} "
+            f"{r['p50_ms']:>7} {r['p95_ms']:>7} {r['max_ms']:>7}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

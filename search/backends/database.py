@@ -1,0 +1,183 @@
+"""Wagtail's database search backend, made to read Norwegian.
+
+- PostgreSQL: the ``SEARCH_CONFIG`` text-search configuration (``kb_norwegian``, created by
+  search/migrations/0001: unaccent + Norwegian Snowball stemmer) folds æøå and stems at index
+  and query time; autocomplete uses ``AUTOCOMPLETE_CONFIG`` (``kb_simple``: unaccent only).
+  Fuzzy fallback uses pg_trgm with f_unaccent (same migration).
+- SQLite FTS5 has neither a Norwegian stemmer nor æøå folding, so the index stores the text
+  already folded and stemmed in Python (search/text.py) and queries get the same treatment.
+- Everywhere: query terms of four or more letters match as prefixes, so "pårørende" also finds
+  the compound "pårørendearbeid" and "kurs" finds "kurset".
+"""
+
+import re
+from functools import cache
+
+from django.db import connection
+
+from modelsearch.query import PlainText
+
+from search.text import fold, stemmed_text
+
+# How much more a title word counts than a body word in SQLite's bm25().
+SQLITE_TITLE_WEIGHT = 10.0
+
+# Terms this long or longer match as prefixes ("kurs" → "kurset", "pårørende" → compounds).
+PREFIX_MIN_LENGTH = 4
+
+
+def is_prefix(term):
+    return len(term) >= PREFIX_MIN_LENGTH
+
+
+@cache
+def _postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+
+    from modelsearch.backends.database.postgres import postgres
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    class NorwegianPostgresQueryCompiler(postgres.PostgresSearchQueryCompiler):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if not isinstance(query, PlainText):
+                return super().build_tsquery_content(query, config=config, invert=invert)
+            terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+            if not terms:
+                return None
+            lexemes = None
+            for term in terms:
+                lexeme = Lexeme(term, invert=invert, prefix=is_prefix(term))
+                if lexemes is None:
+                    lexemes = lexeme
+                elif query.operator == "and":
+                    lexemes &= lexeme
+                else:
+                    lexemes |= lexeme
+            return SearchQuery(lexemes, search_type="raw", config=config)
+
+    class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
+        query_compiler_class = NorwegianPostgresQueryCompiler
+        supports_fuzzy = True
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple")
+
+    return NorwegianPostgresSearchBackend
+
+
+@cache
+def _sqlite_backend_class():
+    from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+
+    class WeightedBM25(BM25):
+        """bm25() over the FTS columns (autocomplete, body, title) with the title weighted."""
+
+        def as_sql(self, compiler, connection, function=None, template=None):
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+            return f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
+
+    class FoldingObjectIndexer(sqlite.ObjectIndexer):
+        """Title and body folded and stemmed; autocomplete folded only (typed prefixes)."""
+
+        @property
+        def title(self):
+            return stemmed_text(super().title)
+
+        @property
+        def body(self):
+            return stemmed_text(super().body)
+
+        @property
+        def autocomplete(self):
+            return fold(super().autocomplete)
+
+    class NorwegianSQLiteIndex(sqlite.SQLiteIndex):
+        def add_items(self, model, objs):
+            # As SQLiteIndex.add_items (modelsearch 1.3), with our indexer: modelsearch has no
+            # hook for the indexer class. Drop this copy once it has one.
+            if not model.get_search_fields():
+                return
+            data = {}
+            for obj in objs:
+                indexer = FoldingObjectIndexer(obj, self.backend)
+                data[indexer.id] = {
+                    "title": indexer.title,
+                    "autocomplete": indexer.autocomplete,
+                    "body": indexer.body,
+                }
+            if not data:
+                return
+            content_type_pk = sqlite.get_content_type_pk(model)
+            entries = self.entries.filter(content_type_id=content_type_pk)
+            existing = set(
+                entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True)
+            )
+            for object_id in existing:
+                entries.filter(object_id=object_id).update(**data[object_id])
+            self.entries.bulk_create(
+                [
+                    sqlite.IndexEntry(
+                        content_type_id=content_type_pk, object_id=object_id, **values
+                    )
+                    for object_id, values in data.items()
+                    if object_id not in existing
+                ]
+            )
+            self._refresh_title_norms()
+
+    def plain_text(query, stem_terms, prefix_last):
+        raw_terms = query.query_string.split()
+        lexemes = None
+        for position, raw in enumerate(raw_terms, start=1):
+            term = stemmed_text(raw) if stem_terms else " ".join(fold(raw).split())
+            if not term:
+                continue
+            prefix = is_prefix(raw) or (prefix_last and position == len(raw_terms))
+            lexeme = Lexeme(term, prefix=prefix)
+            if lexemes is None:
+                lexemes = lexeme
+            elif query.operator.upper() == "AND":
+                lexemes &= lexeme
+            else:
+                lexemes |= lexeme
+        return None if lexemes is None else SearchQueryExpression(lexemes)
+
+    class NorwegianSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            # FTS5's bm25() already scores the whole MATCH expression. modelsearch combines
+            # per-subquery ranks as (1 + a) * (1 + b) - 1, which assumes positive scores; bm25
+            # is negative (lower is better), so And/Or queries came out in random order.
+            return WeightedBM25()
+
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                return plain_text(query, stem_terms=True, prefix_last=False)
+            return super().build_search_query_content(query, config=config)
+
+    class NorwegianSQLiteAutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                return plain_text(query, stem_terms=False, prefix_last=True)
+            return super().build_search_query_content(query, config=config)
+
+    class NorwegianSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+        query_compiler_class = NorwegianSQLiteQueryCompiler
+        autocomplete_query_compiler_class = NorwegianSQLiteAutocompleteQueryCompiler
+        index_class = NorwegianSQLiteIndex
+        supports_fuzzy = False
+
+    return NorwegianSQLiteSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail looks a backend module's class up by this name
+    """The Norwegian-aware database backend for the default database's vendor."""
+    from modelsearch.backends import database
+
+    if connection.vendor == "postgresql":
+        return _postgres_backend_class()(params)
+    backend = database.SearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_backend_class()(params)
+    return backend  # MySQL or the plain fallback: Wagtail's own behaviour

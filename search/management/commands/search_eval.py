@@ -1,0 +1,60 @@
+"""python manage.py search_eval [JUDGMENTS.json]: relevance of the site search, in figures."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from search.evaluation import DEFAULT_JUDGMENTS, JudgmentsError, evaluate, load_judgments
+
+
+class Command(BaseCommand):
+    help = "Run graded relevance judgments through the site search; print nDCG@10, recall@10, MRR."
+
+    def add_arguments(self, parser):
+        parser.add_argument("judgments", nargs="?", default=str(DEFAULT_JUDGMENTS))
+        parser.add_argument("--min-ndcg", type=float, default=None, help="fail below this")
+        parser.add_argument("--verbose-queries", action="store_true", help="one line per query")
+        parser.add_argument(
+            "--import-corpus",
+            metavar="FILE",
+            help="import (or update) this corpus first, e.g. tests/data/corpus.json",
+        )
+
+    def handle(self, *args, **options):
+        try:
+            queries = load_judgments(options["judgments"])
+        except JudgmentsError as error:
+            raise CommandError(str(error)) from error
+        from resources.models import ResourcePage
+
+        if options["import_corpus"]:
+            from resources.importer import CorpusError, import_corpus, load_corpus_file
+
+            try:
+                import_corpus(load_corpus_file(options["import_corpus"]))
+            except CorpusError as error:
+                raise CommandError(str(error)) from error
+        if not ResourcePage.objects.live().exclude(source_id="").exists():
+            raise CommandError("No imported content: run import_corpus first.")
+        evaluation = evaluate(queries)
+        if options["verbose_queries"]:
+            for query, case, ndcg, recall, rr, ranked in evaluation.rows:
+                self.stdout.write(
+                    f"  {ndcg:5.3f} {recall:5.3f} {rr:5.3f}  {case:<10} {query}  → "
+                    + ", ".join(ranked[:5])
+                )
+        by_case = {}
+        for row in evaluation.rows:
+            by_case.setdefault(row[1], []).append(row[2])
+        self.stdout.write(
+            f"Search relevance on {connection.vendor} ({len(evaluation.rows)} queries): "
+            f"nDCG@10 {evaluation.ndcg:.3f}  recall@10 {evaluation.recall:.3f}  "
+            f"MRR {evaluation.mrr:.3f}"
+        )
+        self.stdout.write(
+            "  nDCG@10 by case: "
+            + ", ".join(f"{case} {sum(v) / len(v):.3f}" for case, v in sorted(by_case.items()))
+        )
+        if options["min_ndcg"] is not None and evaluation.ndcg < options["min_ndcg"]:
+            raise CommandError(
+                f"nDCG@10 {evaluation.ndcg:.3f} is below the floor {options['min_ndcg']:.3f}"
+            )

@@ -1,0 +1,39 @@
+"""The full sample corpus, imported once per test module and rolled back afterwards.
+
+Importing 230 items takes seconds (tens on PostgreSQL), so modules that search the real corpus
+share one import: the module fixture opens a transaction, the tests run in savepoints inside it
+(pytest-django's ``db``), and the transaction is rolled back when the module is done.
+"""
+
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db import transaction
+
+import pytest
+
+from resources.importer import import_corpus, load_corpus_file
+
+CORPUS_FILE = Path(__file__).resolve().parents[1] / "data" / "corpus.json"
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            import_corpus(load_corpus_file(CORPUS_FILE))
+            yield CORPUS_FILE
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def corpus_db(corpus, db):
+    """The imported corpus, for one test (changes the test makes are rolled back)."""
+    cache.clear()
+    return corpus
