@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("omrade/", home_views.choose_area, name="choose_area"),
+    path("api/search/", search_views.search_api, name="search_api"),
+    path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

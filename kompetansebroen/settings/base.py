@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.embeds",
