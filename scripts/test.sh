@@ -12,5 +12,6 @@ echo "==> manage.py check and missing migrations"
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 echo "==> Tests on ${DATABASE_URL:-SQLite}"
-# One worker per CPU (pytest-xdist); PYTEST_WORKERS=0 runs everything in one process.
-python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
+# One worker per CPU (pytest-xdist), a test file per worker so module-scoped content (the
+# imported corpus, the demo site) is built once; PYTEST_WORKERS=0 runs in one process.
+python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

@@ -1,6 +1,10 @@
 """Shared fixtures: the site skeleton (front page, regions, index pages) built the same way
 the importer and the demo data build it."""
 
+from contextlib import contextmanager
+
+from django.db import transaction
+
 import pytest
 
 from home.setup import ensure_home_page, ensure_index_page, ensure_region_page
@@ -47,3 +51,17 @@ def audiences(db):
 def index_for(home_page):
     """index_for("course") or index_for("news", region): the index page for that type."""
     return ensure_index_page
+
+
+@contextmanager
+def shared_state(django_db_blocker):
+    """Build expensive content once for a whole module: it lives in a transaction that is
+    rolled back afterwards, and each test (with ``db``) runs in a savepoint inside it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
