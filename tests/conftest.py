@@ -65,3 +65,26 @@ def shared_state(django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def wagtail_baseline(django_db_setup, django_db_blocker):
+    """Make sure the rows Wagtail's migrations create exist (locale, root page, root
+    collection) before each test.
+
+    Browser tests need committed data, so their database is flushed afterwards, and a flush
+    also removes those rows; whichever test a worker runs next would find no locale.
+    (pytest-django's serialized_rollback did not restore them reliably under xdist.)
+    """
+    from django.conf import settings
+
+    from wagtail.models import Collection, Locale, Page
+
+    with django_db_blocker.unblock():
+        if Locale.objects.exists():
+            return
+        locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+        if not Page.objects.filter(depth=1).exists():
+            Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        if not Collection.objects.filter(depth=1).exists():
+            Collection.add_root(name="Root")

@@ -72,22 +72,3 @@ def open_page(browser, live_server):
     yield _open
     for context in contexts:
         context.close()
-
-
-@pytest.fixture(autouse=True)
-def wagtail_baseline(transactional_db):
-    """Recreate what Wagtail's migrations create (locale, root page, root collection).
-
-    live_server needs committed data, so these tests flush the database afterwards, and a
-    flush also removes the rows that migrations created (pytest-django's serialized_rollback
-    did not restore them reliably once other tests had run first).
-    """
-    from django.conf import settings
-
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
