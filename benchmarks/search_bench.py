@@ -174,6 +174,11 @@ def child(args):
     call_command("update_index", verbosity=0)
     indexing = time.perf_counter() - started
     out(f"  update_index over {pages} pages: {indexing:.1f} s")
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics, as autovacuum would have after a bulk load: with the
+        # statistics of an empty database PostgreSQL picks nested loops that take seconds.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     client = Client()
     plan = []
