@@ -6,6 +6,7 @@ Thin on purpose: parameters are read by search/params.py, the search itself is s
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from home.area import current_area
@@ -38,7 +39,7 @@ def search_api(request):
 def autocomplete_api(request):
     text = request.GET.get("q") or ""
     if len(text) > 200:
-        return JsonResponse({"error": "Søket er for langt (maks 200 tegn)."}, status=400)
+        return JsonResponse({"error": _("Søket er for langt (maks 200 tegn).")}, status=400)
     pages = autocomplete(text.replace("\x00", " "))
     return JsonResponse(
         {
@@ -90,15 +91,26 @@ def search_page(request):
 
 def facet_links(request, outcome):
     """For each facet, its values as links that toggle the filter (work without JavaScript)."""
+    from wagtail.models import Locale
+
     from home.models import Region
     from resources.models import Audience, Topic
     from resources.types import RESOURCE_TYPES
 
+    def names(model):
+        # The visitor's language where a translation exists, else the source (bokmål) name.
+        rows = model.objects.filter(locale__in=[Locale.get_default(), Locale.get_active()])
+        by_slug = {}
+        for slug, name, locale_id in rows.values_list("slug", "name", "locale_id"):
+            if slug not in by_slug or locale_id == Locale.get_active().pk:
+                by_slug[slug] = name
+        return by_slug
+
     labels = {
         "type": {slug: str(plural) for slug, (_m, _s, plural) in RESOURCE_TYPES.items()},
-        "region": {"national": "Nasjonalt", **dict(Region.objects.values_list("slug", "name"))},
-        "topic": dict(Topic.objects.values_list("slug", "name")),
-        "audience": dict(Audience.objects.values_list("slug", "name")),
+        "region": {"national": _("Nasjonalt"), **names(Region)},
+        "topic": names(Topic),
+        "audience": names(Audience),
     }
     groups = []
     for name in FACETS:
