@@ -190,6 +190,12 @@ def nav_cache_key(context):
 
 
 @register.simple_tag
+def fragment_cache_seconds():
+    """Lifetime of the cached menu and footer (settings.FRAGMENT_CACHE_SECONDS)."""
+    return settings.FRAGMENT_CACHE_SECONDS
+
+
+@register.simple_tag
 def fragment_version():
     from home.navigation import fragment_version as version
 

@@ -107,6 +107,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long the menu and footer fragments are cached. They are expired on publish, but a
+# memory cache is per process: without Redis, other processes notice within a minute.
+FRAGMENT_CACHE_SECONDS = 24 * 60 * 60 if REDIS_URL else 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

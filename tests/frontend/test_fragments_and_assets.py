@@ -88,3 +88,17 @@ def test_designsystemet_is_vendored_and_linked_before_the_site_css(client, home_
     vendor = (settings.PROJECT_DIR / "static" / "vendor" / "designsystemet.css").read_text()
     assert vendor.startswith("/* @digdir/designsystemet-css")
     assert ".ds-button" in vendor and ".ds-card" in vendor
+
+
+def test_fragments_live_long_only_with_a_shared_cache(monkeypatch):
+    """A per-process memory cache can't be expired across processes: keep fragments short."""
+    import importlib
+
+    from kompetansebroen.settings import base
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert importlib.reload(base).FRAGMENT_CACHE_SECONDS == 60
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    assert importlib.reload(base).FRAGMENT_CACHE_SECONDS == 24 * 60 * 60
+    monkeypatch.delenv("REDIS_URL")
+    importlib.reload(base)
