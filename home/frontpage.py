@@ -15,12 +15,9 @@ def latest_resources(locale, area, type_slug, limit):
 
     queryset = resources_of_type(type_slug, locale)
     if type_slug == "event":
-        from django.db.models import Q
-        from django.utils import timezone
+        from resources.models.event import upcoming_q
 
-        now = timezone.now()
-        queryset = queryset.filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
-        return list(for_area(queryset, area, "start", "pk")[:limit])
+        return list(for_area(queryset.filter(upcoming_q()), area, "start", "pk")[:limit])
     return list(for_area(queryset, area, "-date", "-pk")[:limit])
 
 

@@ -14,6 +14,12 @@ from resources.models.listing import ListingPage
 PAST_PARAMETER = "tidligere"
 
 
+def upcoming_q():
+    """Events that have not ended yet (without an end time: that have not started)."""
+    now = timezone.now()
+    return models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
+
+
 class EventIndexPage(ListingPage):
     listing_type = "event"
     listing_ordering = ("start", "pk")
@@ -23,10 +29,9 @@ class EventIndexPage(ListingPage):
         verbose_name = _("arrangementsoversikt")
 
     def filter_listing(self, queryset, request):
-        now = timezone.now()
         if request.GET.get(PAST_PARAMETER):
-            return queryset.filter(start__lt=now).order_by("-start")
-        return queryset.filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+            return queryset.filter(start__lt=timezone.now()).order_by("-start")
+        return queryset.filter(upcoming_q())
 
 
 class EventPage(ResourcePage):

@@ -135,3 +135,17 @@ def test_every_index_page_renders_empty_and_filled(client, regions, index_for, t
 def test_front_and_region_pages_render(client, regions):
     assert "Innlandet" in visible_text(client, "/")
     assert "Innlandet" in visible_text(client, "/innlandet/")
+
+
+def test_front_page_lists_upcoming_events_only(client, index_for):
+    now = datetime.datetime.now(datetime.UTC)
+    f.EventPageFactory(parent=index_for("event"), title="Kommende fagdag")
+    f.EventPageFactory(
+        parent=index_for("event"),
+        title="Fagdag som er over",
+        start=now - datetime.timedelta(days=10),
+        end=now - datetime.timedelta(days=10, hours=-3),
+    )
+    text = visible_text(client, "/")
+    assert "Kommende fagdag" in text
+    assert "Fagdag som er over" not in text
