@@ -77,7 +77,7 @@ def measure_queries(corpus_path):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from resources.importer import import_corpus, load_corpus_file
+    from builder.importer import import_corpus, load_corpus_file
     from resources.models import CoursePage
 
     data = load_corpus_file(corpus_path)

@@ -67,7 +67,7 @@ FILTERS = [
     {},
     {"type": "course"},
     {"region": "innlandet"},
-    {"region": "national"},
+    {"region": "nasjonalt"},
     {"topic": "demens"},
     {"type": "film", "region": "ostfold"},
     {"page": "2"},
@@ -102,7 +102,7 @@ def expand(target, rng, out):
     from django.conf import settings
     from django.db import transaction
 
-    from home.models import Region
+    from regions.models import Region
     from resources.models import ResourcePage, Topic
 
     # Index once at the end (timed), not page by page while creating.
@@ -158,7 +158,7 @@ def child(args):
     from django.db import connection
     from django.test import Client
 
-    from resources.importer import import_corpus, load_corpus_file
+    from builder.importer import import_corpus, load_corpus_file
 
     def out(line):
         print(line, flush=True)

@@ -4,47 +4,47 @@ With an area chosen ("Mitt område" or the region page itself), that area's own 
 shared-in items come first, then national content.
 """
 
-from home.area import current_area
+from django.utils import translation
+
+from regions.area import current_area
+from resources.models import ThemePage
+from resources.registry import model_for, resource_type
+from resources.sections import section_urls
 
 FRONT_PAGE_SECTIONS = [("news", 4), ("event", 4), ("course", 6), ("podcast_episode", 4)]
 
 
-def latest_resources(locale, area, type_slug, limit):
-    from resources.listing import resources_of_type
-    from resources.ownership import for_area
-
-    queryset = resources_of_type(type_slug, locale)
-    if type_slug == "event":
-        from resources.models.event import upcoming_q
-
-        return list(for_area(queryset.filter(upcoming_q()), area, "start", "pk")[:limit])
-    return list(for_area(queryset, area, "-date", "-pk")[:limit])
+def latest_resources(locale, area, key, limit):
+    """The newest (events: next) ``limit`` items of a type, local first for ``area``."""
+    model = model_for(key)
+    queryset = model.objects.listed(locale).current()
+    return list(queryset.seen_from(area, *model.listing_ordering)[:limit])
 
 
-def sections_for(locale, area):
-    from resources.types import RESOURCE_TYPES
+def sections_for(request, locale, area):
+    urls = section_urls(request, translation.get_language(), area)
+    return [
+        {
+            "type": key,
+            "label": resource_type(key).section_label,
+            "url": urls.get(key),
+            "items": latest_resources(locale, area, key, limit),
+        }
+        for key, limit in FRONT_PAGE_SECTIONS
+    ]
 
-    sections = []
-    for type_slug, limit in FRONT_PAGE_SECTIONS:
-        items = latest_resources(locale, area, type_slug, limit)
-        sections.append({"type": type_slug, "label": RESOURCE_TYPES[type_slug][2], "items": items})
-    return sections
 
-
-def front_page_context(request, home_page):
-    from home.models import RegionPage
-    from resources.models import ThemePage
-
+def front_page_context(request, home_page, region_pages):
     area = current_area(request)
     themes = ThemePage.objects.live().public().filter(locale=home_page.locale).order_by("title")
     return {
         "area": area,
-        "sections": sections_for(home_page.locale, area),
+        "sections": sections_for(request, home_page.locale, area),
         "themes": themes,
-        "region_pages": RegionPage.objects.child_of(home_page).live().select_related("region"),
+        "region_pages": region_pages,
     }
 
 
 def region_page_context(request, region_page):
     region = region_page.region
-    return {"area": region, "sections": sections_for(region_page.locale, region)}
+    return {"area": region, "sections": sections_for(request, region_page.locale, region)}

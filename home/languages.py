@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,6 @@ def page_translation_urls(page, request=None):
 
 def _front_page_urls(request):
     """{language code: URL} of the site's front page in each language it is translated to."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {}

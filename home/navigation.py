@@ -1,21 +1,14 @@
-"""The main menu and footer links, per language, and the version key that expires their
-cached template fragments whenever content or site settings change."""
+"""The main menu and footer links, per language and area, and the version key that expires
+their cached template fragments whenever content or site settings change."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-# Main navigation: (resource type whose national index page it links to, label, bokmål path).
-MAIN_NAVIGATION = [
-    ("theme", _("Fagtema"), "/fagtema/"),
-    ("course", _("E-kurs"), "/e-kurs/"),
-    ("film", _("Film"), "/film/"),
-    ("podcast_series", _("Podkast"), "/podkast/"),
-    ("news", _("Aktuelt"), "/aktuelt/"),
-    ("event", _("Kurs og møteplasser"), "/kurs-og-moteplasser/"),
-    ("project", _("Prosjekter"), "/prosjekter/"),
-]
+from resources.registry import menu_types
+from resources.sections import section_urls
 
 FRAGMENT_VERSION_KEY = "kb:fragment-version"
 
@@ -29,42 +22,24 @@ def fragment_version():
     return version
 
 
-def expire_fragments(**kwargs):
-    """Signal receiver: publish, unpublish, move, delete or a settings change expire them."""
+def _bump_fragment_version():
     try:
         cache.incr(FRAGMENT_VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value is a fresh version
         cache.set(FRAGMENT_VERSION_KEY, 2, None)
 
 
-def localized_root(request, language_code):
-    """The site's front page in ``language_code`` (or the default one when not translated)."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return None
-    root = site.root_page
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None or root.locale_id == locale.pk:
-        return root
-    return root.get_translation_or_none(locale) or root
+def expire_fragments(**kwargs):
+    """Signal receiver: publish, unpublish, move, delete or a settings change expire them —
+    once the change is committed, so no request renders and caches the old state after."""
+    transaction.on_commit(_bump_fragment_version)
 
 
-def main_navigation(request, language_code):
-    """[(label, url)] for the main menu: the index pages in the visitor's language where
-    they are translated, bokmål ones otherwise (one query for the index pages)."""
-    from home.setup import NATIONAL_SECTIONS
-
-    root = localized_root(request, language_code)
-    urls = {}
-    if root is not None:
-        slugs = {NATIONAL_SECTIONS[type_slug][1]: type_slug for type_slug, *_ in MAIN_NAVIGATION}
-        for child in Page.objects.child_of(root).live().filter(slug__in=slugs):
-            url = child.get_url(request=request)
-            if url:
-                urls[slugs[child.slug]] = url
-    return [(label, urls.get(type_slug, path)) for type_slug, label, path in MAIN_NAVIGATION]
+def main_navigation(request, language_code, area=None):
+    """[(label, url)] for the main menu: each listed type's index page in the visitor's
+    language, the region's own list when an area is chosen."""
+    urls = section_urls(request, language_code, area)
+    return [(kind.section_label, urls[kind.key]) for kind in menu_types() if kind.key in urls]
 
 
 def footer_links(request, site_settings, language_code):
@@ -85,18 +60,3 @@ def footer_links(request, site_settings, language_code):
         if page.live:
             links.append((label, page.get_url(request=request)))
     return links
-
-
-def connect_fragment_expiry():
-    """Expire the cached menu and footer on every change that can alter them."""
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from home.models import SiteSettings
-
-    page_published.connect(expire_fragments, dispatch_uid="kb_fragments_published")
-    page_unpublished.connect(expire_fragments, dispatch_uid="kb_fragments_unpublished")
-    post_page_move.connect(expire_fragments, dispatch_uid="kb_fragments_moved")
-    post_delete.connect(expire_fragments, sender=Page, dispatch_uid="kb_fragments_deleted")
-    post_save.connect(expire_fragments, sender=SiteSettings, dispatch_uid="kb_fragments_settings")

@@ -9,14 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from regions import views as region_views
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("omrade/", home_views.choose_area, name="choose_area"),
+    path("omrade/", region_views.choose_area, name="choose_area"),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -35,7 +35,7 @@ if settings.DEBUG:
 # Pages and search in the visitor's language: bokmål keeps unprefixed URLs (/e-kurs/),
 # nynorsk and English live under /nn/ and /en/ (Wagtail serves each locale's tree there).
 urlpatterns += i18n_patterns(
-    path("sok/", search_views.search, name="search"),
+    path("sok/", search_views.search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

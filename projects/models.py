@@ -8,9 +8,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import text_list_blocks
+from blocks.library import text_list_blocks
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 
 
 class ProjectStatus(models.TextChoices):
@@ -28,6 +29,16 @@ class ProjectIndexPage(ListingPage):
 
 
 class ProjectPage(ResourcePage):
+    resource_type = ResourceType(
+        key="project",
+        label=_("Prosjekt"),
+        section_label=_("Prosjekter"),
+        index_model="projects.ProjectIndexPage",
+        section_slug="prosjekter",
+        icon="group",
+        menu_order=70,
+    )
+
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-NATIONAL = "nasjonalt"
+from regions.lookup import NATIONAL
 
 
 class ListingFilterForm(forms.Form):

@@ -1,31 +1,36 @@
 """What a theme page (fagtema) shows: curated picks, then resources on its topic by type."""
 
-from django.db.models import Exists, OuterRef
+from django.utils import translation
 
-from home.area import current_area
-from resources.ownership import for_area
+from regions.area import current_area
+from resources.registry import index_model_for, model_for, resource_type
+from resources.sections import section_urls
 
 THEME_SECTIONS = ["course", "film", "podcast_episode", "article", "event", "news"]
 PER_SECTION = 6
 
 
 def theme_context(request, theme_page):
-    from resources.listing import resources_of_type
-    from resources.models import ResourcePage
-    from resources.types import RESOURCE_TYPES
-
     area = current_area(request)
     featured = [block.value.specific for block in theme_page.featured if block.value]
     featured = [page for page in featured if page.live]
-    on_topic = Exists(
-        ResourcePage.topics.through.objects.filter(
-            resourcepage_id=OuterRef("pk"), topic_id=theme_page.topic_id
-        )
-    )
+    urls = section_urls(request, translation.get_language(), area)
     sections = []
-    for slug in THEME_SECTIONS:
-        queryset = resources_of_type(slug, theme_page.locale).filter(on_topic)
-        items = list(for_area(queryset, area, "-date", "-pk")[:PER_SECTION])
+    for key in THEME_SECTIONS:
+        model = model_for(key)
+        queryset = model.objects.listed(theme_page.locale).with_topic(theme_page.topic.slug)
+        items = list(queryset.seen_from(area, *model.listing_ordering)[:PER_SECTION])
         if items:
-            sections.append({"type": slug, "label": RESOURCE_TYPES[slug][2], "items": items})
+            kind = resource_type(key)
+            # "See all on this topic" only where the list shows this type itself (the podcast
+            # list shows series, not episodes).
+            lists_this_type = index_model_for(key).listing_type == key
+            sections.append(
+                {
+                    "type": key,
+                    "label": kind.section_label,
+                    "url": urls.get(key) if lists_this_type else None,
+                    "items": items,
+                }
+            )
     return {"featured": featured, "sections": sections}

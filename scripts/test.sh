@@ -8,6 +8,8 @@ export DJANGO_SETTINGS_MODULE=kompetansebroen.settings.test
 echo "==> ruff check / ruff format --check"
 ruff check .
 ruff format --check .
+echo "==> lint-imports (apps import only the floors below them: docs/architecture.md)"
+lint-imports --no-cache
 echo "==> manage.py check and missing migrations"
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run

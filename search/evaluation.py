@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from search.query import SearchParams, search
+
 K = 10
 FORMAT = "kompetansebroen-judgments/1"
 DEFAULT_JUDGMENTS = Path(__file__).resolve().parent / "judgments.json"
@@ -86,8 +88,6 @@ class Evaluation:
 
 
 def evaluate(queries, k=K):
-    from search.query import SearchParams, search
-
     evaluation = Evaluation()
     for entry in queries:
         outcome = search(SearchParams(query=entry["query"], page_size=k))

@@ -3,13 +3,11 @@ message) or leniently (the HTML page: bad input is ignored)."""
 
 from django.utils.translation import gettext as _
 
-from search.query import (
-    DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
-    MAX_QUERY_LENGTH,
-    NATIONAL,
-    SearchParams,
-)
+from regions.lookup import NATIONAL
+from regions.models import Region
+from resources.models import Audience, Topic
+from resources.registry import resource_models
+from search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchParams
 
 
 class InvalidSearch(ValueError):
@@ -18,12 +16,8 @@ class InvalidSearch(ValueError):
 
 def facet_choices(name):
     """The values a facet accepts."""
-    from home.models import Region
-    from resources.models import Audience, Topic
-    from resources.types import RESOURCE_TYPES
-
     if name == "type":
-        return set(RESOURCE_TYPES)
+        return set(resource_models())
     if name == "region":
         return {NATIONAL, *Region.objects.values_list("slug", flat=True)}
     model = {"topic": Topic, "audience": Audience}[name]

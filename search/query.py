@@ -11,12 +11,18 @@ so they behave the same on every backend.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, F, FloatField, Value, When
 
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from modelsearch.query import And, Fuzzy, Or, PlainText
 
+from regions.lookup import regions_for_locale
+from resources.models import ResourcePage
+from resources.registry import model_for, resource_types, type_of
+from search.suggest import suggest
 from search.text import query_terms, synonyms_for
 
 MAX_QUERY_LENGTH = 200
@@ -29,17 +35,9 @@ FEW_HITS = 3
 AREA_BOOST = 1.5
 # Engines that return ids (Elasticsearch/OpenSearch) are asked for this many ranked hits.
 ENGINE_HIT_LIMIT = 1000
-# Query words that name a resource type (folded prefixes) and how much they favour that type.
-TYPE_WORDS = {
-    "course": ("kurs", "ekurs", "elaering"),
-    "film": ("film", "video"),
-    "podcast_episode": ("podkast", "podcast"),
-    "article": ("artikkel", "artikl", "fagartikl"),
-    "event": ("webinar", "fagdag", "konferanse"),
-}
+# How much a query word that names a type (ResourceType.query_words) favours that type.
 TYPE_BOOST = 1.5
 FACETS = ("type", "region", "topic", "audience")
-NATIONAL = "national"
 
 # Control characters (NUL above all) and double quotes. Wagtail's SQLite FTS5 backend passes
 # '"' through unescaped, so an odd number of quotes is a syntax error ("unterminated string");
@@ -84,8 +82,6 @@ class SearchOutcome:
 
 
 def _resource_pages():
-    from resources.models import ResourcePage
-
     return ResourcePage.objects
 
 
@@ -125,49 +121,42 @@ def _ranked(backend, query):
 
 
 def _filter(queryset, filters):
-    from django.contrib.contenttypes.models import ContentType
-
-    from resources.models import ResourcePage
-    from resources.types import model_for
-
+    """The facet filters, with the same rules as the listings (ResourcePageQuerySet)."""
     if filters.get("type"):
         content_type = ContentType.objects.get_for_model(model_for(filters["type"]))
         queryset = queryset.filter(content_type=content_type)
-    if filters.get("region") == NATIONAL:
-        queryset = queryset.filter(owner_region__isnull=True)
-    elif filters.get("region"):
-        queryset = queryset.filter(owner_region__slug=filters["region"])
-    for name, relation in (("topic", "topics"), ("audience", "audiences")):
-        if filters.get(name):
-            tagged = ResourcePage.objects.filter(**{f"{relation}__slug": filters[name]})
-            queryset = queryset.filter(pk__in=tagged.values("pk"))
+    queryset = queryset.region_filter(filters.get("region"))
+    if filters.get("topic"):
+        queryset = queryset.with_topic(filters["topic"])
+    if filters.get("audience"):
+        queryset = queryset.with_audience(filters["audience"])
     return queryset
 
 
 def _facets(matches, params):
     """Counts per facet value. Each facet counts with the other facets' filters applied, so a
-    visitor sees how many results choosing another value would give (disjunctive facets)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from resources.types import type_slug
-
+    visitor sees how many results choosing another value would give (disjunctive facets).
+    A region counts what the region filter would give: items owned by it or shared into it."""
     matched = matches.values("pk")
     facets = {}
     for name, column in (
         ("type", "content_type"),
-        ("region", "owner_region__slug"),
+        ("region", None),
         ("topic", "topics__slug"),
         ("audience", "audiences__slug"),
     ):
         scoped = _filter(_resource_pages().filter(pk__in=matched), params.filters(skip=name))
+        if column is None:
+            counts = scoped.region_counts(regions_for_locale())
+            facets[name] = dict(sorted(counts.items(), key=lambda row: (-row[1], row[0])))
+            continue
         rows = scoped.values(column).annotate(n=Count("pk", distinct=True)).order_by("-n", column)
         counts = {}
         for row in rows:
             value = row[column]
             if name == "type":
-                value = type_slug(ContentType.objects.get_for_id(value).model_class())
-            elif name == "region" and value is None:
-                value = NATIONAL
+                kind = type_of(ContentType.objects.get_for_id(value).model_class())
+                value = kind.key if kind else None
             if value is not None:
                 counts[value] = row["n"]
         facets[name] = counts
@@ -177,19 +166,15 @@ def _facets(matches, params):
 def _type_named(terms):
     """The resource type a query names ("kurs i …" → course), if any."""
     for term in terms:
-        for slug, words in TYPE_WORDS.items():
-            if any(term.startswith(word) for word in words):
-                return slug
+        for kind in resource_types():
+            if any(term.startswith(word) for word in kind.query_words):
+                return kind.key
     return None
 
 
 def _boost(queryset, area, named_type):
     """Order by relevance, weighted up for the visitor's area and for the type the query
     names; nothing is filtered out."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from resources.types import model_for
-
     weight = Value(1.0)
     if named_type:
         content_type = ContentType.objects.get_for_model(model_for(named_type))
@@ -199,23 +184,17 @@ def _boost(queryset, area, named_type):
             output_field=FloatField(),
         )
     if area is not None:
-        from resources.models import ResourcePage
-
-        shared = ResourcePage.areas.through.objects.filter(
-            resourcepage_id=OuterRef("pk"), region_id=area.pk
-        )
         weight = weight * Case(
-            When(Q(owner_region=area) | Q(Exists(shared)), then=Value(AREA_BOOST)),
+            When(queryset.in_region_q(area), then=Value(AREA_BOOST)),
             default=Value(1.0),
             output_field=FloatField(),
         )
-    return queryset.annotate(_ranked=F("_relevance") * weight).order_by("-_ranked", "-pk")
+    ranked = queryset.annotate(_ranked=F("_relevance") * weight)
+    return ranked.order_by("-_ranked", "-date", "-pk")
 
 
 def _page_of(queryset, params):
     """The requested page of results as specific pages, in rank order, with ``search_score``."""
-    from wagtail.models import Page
-
     start = (params.page - 1) * params.page_size
     rows = list(queryset.values_list("pk", "_ranked")[start : start + params.page_size])
     if not rows:
@@ -231,15 +210,29 @@ def _page_of(queryset, params):
 
 
 def search(params, *, area=None, backend=None):
-    """Run a search: ranked, filtered, paginated results with facets and a suggestion."""
-    from search.suggest import suggest
+    """Run a search: ranked, filtered, paginated results with facets and a suggestion.
 
+    Without query words but with a filter it browses: everything the filters select, newest
+    first (the same items a listing with those filters shows). Without either: nothing.
+    """
     outcome = SearchOutcome(params=params)
     terms = query_terms(clean_query(params.query))
-    if not terms:
+    if terms:
+        matches, named = _text_matches(outcome, terms, backend or get_search_backend())
+    elif any(params.filters().values()):
+        matches, named = _visible(_resource_pages()).annotate(_relevance=Value(1.0)), None
+    else:
         return outcome
-    backend = backend or get_search_backend()
+    filtered = _filter(matches, params.filters())
+    outcome.count = filtered.count()
+    outcome.facets = _facets(matches, params)
+    outcome.results = _page_of(_boost(filtered, area, named), params)
+    return outcome
 
+
+def _text_matches(outcome, terms, backend):
+    """(ranked matches, the type the query names) with the fallbacks recorded on ``outcome``:
+    all terms, then any term, then the spelling suggestion, then a fuzzy match."""
     # A word that names a type ("kurs i legemiddelhåndtering") favours that type instead of
     # being required in the text.
     named = _type_named(terms)
@@ -260,12 +253,7 @@ def search(params, *, area=None, backend=None):
     if total == 0 and getattr(backend, "supports_fuzzy", False):
         matches = _ranked(backend, Fuzzy(" ".join(terms), unaccent=True))
         outcome.fallback = "fuzzy"
-
-    filtered = _filter(matches, params.filters())
-    outcome.count = filtered.count()
-    outcome.facets = _facets(matches, params)
-    outcome.results = _page_of(_boost(filtered, area, named), params)
-    return outcome
+    return matches, named
 
 
 def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
@@ -281,8 +269,3 @@ def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
             ids.append(page.pk)
     visible = _visible(_resource_pages().filter(pk__in=ids)).in_bulk()
     return [visible[pk] for pk in ids if pk in visible][:limit]
-
-
-def search_pages(text):
-    """Live, public resource pages matching ``text``, best first (a list)."""
-    return search(SearchParams(query=text, page_size=MAX_PAGE_SIZE)).results

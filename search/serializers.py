@@ -2,18 +2,19 @@
 
 from django.utils.html import strip_tags
 
+from resources.models import ResourcePage
+from resources.registry import type_of
 from search.query import FACETS
 
 
 def result_json(page, request, topics):
-    from resources.types import type_slug
-
+    kind = type_of(page)
     return {
         "id": page.pk,
         "source_id": getattr(page, "source_id", "") or None,
         "title": page.title,
         "url": page.get_url(request=request),
-        "type": type_slug(type(page)),
+        "type": kind.key if kind else None,
         "region": page.owner_region.slug if getattr(page, "owner_region_id", None) else None,
         "topics": topics.get(page.pk, []),
         "summary": strip_tags(getattr(page, "summary", "") or ""),
@@ -22,8 +23,6 @@ def result_json(page, request, topics):
 
 
 def topics_by_page(pages):
-    from resources.models import ResourcePage
-
     links = ResourcePage.topics.through.objects.filter(
         resourcepage_id__in=[page.pk for page in pages]
     ).values_list("resourcepage_id", "topic__slug")

@@ -7,12 +7,11 @@ from django.db.models.signals import post_delete
 
 from wagtail.signals import page_published, page_unpublished
 
+from resources.models import ResourcePage
 from search.suggest import clear_vocabulary
 
 
 def connect():
-    from resources.models import ResourcePage
-
     for signal in (page_published, page_unpublished):
         signal.connect(clear_vocabulary, dispatch_uid=f"search-vocabulary-{id(signal)}")
     post_delete.connect(

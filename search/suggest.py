@@ -9,6 +9,7 @@ from collections import Counter
 
 from django.core.cache import cache
 
+from resources.models import Audience, ResourcePage, Topic
 from search.text import WORD, fold, stem
 
 CACHE_KEY = "search:vocabulary:v1"
@@ -23,8 +24,6 @@ CUTOFF = 0.75
 def build_vocabulary():
     """{folded word: (occurrences, the word as written)} over live resource titles and
     summaries and taxonomy names."""
-    from resources.models import Audience, ResourcePage, Topic
-
     counts, written = Counter(), {}
 
     def add(text):

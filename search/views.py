@@ -9,7 +9,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from home.area import current_area
+from wagtail.models import Locale
+
+from regions.area import current_area
+from regions.lookup import NATIONAL
+from regions.models import Region
+from resources.models import Audience, Topic
+from resources.registry import resource_types
 from search.params import InvalidSearch, parse_params
 from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete, clean_query
 from search.query import search as run_search
@@ -91,11 +97,6 @@ def search_page(request):
 
 def facet_links(request, outcome):
     """For each facet, its values as links that toggle the filter (work without JavaScript)."""
-    from wagtail.models import Locale
-
-    from home.models import Region
-    from resources.models import Audience, Topic
-    from resources.types import RESOURCE_TYPES
 
     def names(model):
         # The visitor's language where a translation exists, else the source (bokmål) name.
@@ -107,8 +108,8 @@ def facet_links(request, outcome):
         return by_slug
 
     labels = {
-        "type": {slug: str(plural) for slug, (_m, _s, plural) in RESOURCE_TYPES.items()},
-        "region": {"national": _("Nasjonalt"), **names(Region)},
+        "type": {kind.key: str(kind.section_label) for kind in resource_types()},
+        "region": {NATIONAL: _("Nasjonalt"), **names(Region)},
         "topic": names(Topic),
         "audience": names(Audience),
     }
@@ -135,7 +136,3 @@ def facet_links(request, outcome):
             )
         groups.append({"name": name, "items": items, "current": current})
     return groups
-
-
-# The name the site's URLconf uses for the page.
-search = search_page

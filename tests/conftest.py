@@ -2,12 +2,15 @@
 the importer and the demo data build it."""
 
 from contextlib import contextmanager
+from pathlib import Path
 
+from django.core.cache import cache
 from django.db import transaction
 
 import pytest
 
-from home.setup import ensure_home_page, ensure_index_page, ensure_region_page
+from builder.importer import import_corpus, load_corpus_file
+from builder.tree import ensure_home_page, ensure_index_page, ensure_region_page
 from tests.factories import AudienceFactory, RegionFactory, TopicFactory
 
 REGIONS = {
@@ -88,3 +91,42 @@ def wagtail_baseline(django_db_setup, django_db_blocker):
             Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
         if not Collection.objects.filter(depth=1).exists():
             Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache. Cached menu and footer fragments expire when a
+    change is committed, and a test's changes are rolled back instead, so without this a
+    test could see the fragments an earlier test cached."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# The full sample corpus, imported once per test module and rolled back afterwards. Importing
+# 230 items takes seconds (tens on PostgreSQL), so modules that use the real corpus share one
+# import: the module fixture opens a transaction, the tests run in savepoints inside it
+# (pytest-django's ``db``), and the transaction is rolled back when the module is done.
+CORPUS_FILE = Path(__file__).resolve().parent / "data" / "corpus.json"
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            import_corpus(load_corpus_file(CORPUS_FILE))
+            yield CORPUS_FILE
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def corpus_db(corpus, db):
+    """The imported corpus, for one test (changes the test makes are rolled back)."""
+    cache.clear()
+    return corpus

@@ -8,9 +8,10 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.models import Region, RegionPage, StandardPage
-from home.slugs import norwegian_slug
+from home.models import RegionPage, StandardPage
 from projects.models import ProjectPage
+from regions.models import Region
+from regions.slugs import norwegian_slug
 from resources import models as resources
 
 

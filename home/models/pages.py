@@ -9,8 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import body_blocks
+from blocks.library import body_blocks
 from home.frontpage import front_page_context, region_page_context
+from resources.registry import section_index_models
 
 
 class HomePage(Page):
@@ -31,34 +32,30 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.RegionPage",
-        "home.StandardPage",
-        "resources.ThemeIndexPage",
-        "resources.CourseIndexPage",
-        "resources.PodcastIndexPage",
-        "resources.FilmIndexPage",
-        "resources.ArticleIndexPage",
-        "resources.NewsIndexPage",
-        "resources.EventIndexPage",
-        "projects.ProjectIndexPage",
-    ]
     max_count_per_parent = 1
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # Wagtail's hook behind subpage_types: the sections come from the type registry, so
+        # a new resource type needs no change here.
+        return [RegionPage, StandardPage, *section_index_models()]
 
     class Meta:
         verbose_name = _("forside")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page_context(request, self))
+        region_pages = RegionPage.objects.child_of(self).live().select_related("region")
+        context.update(front_page_context(request, self, region_pages))
         return context
 
 
 class RegionPage(Page):
     region = models.ForeignKey(
-        "home.Region",
+        "regions.Region",
         on_delete=models.PROTECT,
-        related_name="+",
+        # regions.lookup.region_for finds a page's owner through this relation.
+        related_name="region_pages",
         verbose_name=_("område"),
         help_text=_("Området denne forsiden tilhører. Alt under siden eies av området."),
     )
@@ -84,16 +81,11 @@ class RegionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = [
-        "resources.NewsIndexPage",
-        "resources.EventIndexPage",
-        "resources.CourseIndexPage",
-        "resources.ArticleIndexPage",
-        "resources.FilmIndexPage",
-        "resources.PodcastIndexPage",
-        "projects.ProjectIndexPage",
-        "home.StandardPage",
-    ]
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # As on HomePage: the region's sections come from the type registry.
+        return [*section_index_models(regional=True), StandardPage]
 
     class Meta:
         verbose_name = _("områdeside")

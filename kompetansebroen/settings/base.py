@@ -15,14 +15,18 @@ DEBUG = env.flag("DEBUG", False)
 ALLOWED_HOSTS = env.csv("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env.csv("CSRF_TRUSTED_ORIGINS")
 
+# The project's apps, top floor first (docs/architecture.md): each imports only those below.
 INSTALLED_APPS = [
-    "home",
-    "resources",
-    "projects",
+    "builder",
     "search",
+    "editorial",
+    "home",
+    "projects",
+    "resources",
+    "regions",
+    "blocks",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -63,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.area.AreaMiddleware",
+    "regions.area.AreaMiddleware",
 ]
 
 ROOT_URLCONF = "kompetansebroen.urls"
@@ -80,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.areas",
+                "regions.context_processors.areas",
             ],
         },
     },

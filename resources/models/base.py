@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import body_blocks
-from resources.ownership import effective_areas
-from resources.types import type_label, type_slug
+from blocks.library import body_blocks
+from regions.lookup import region_for
+from resources.models.queryset import ResourcePageManager
 
 
 class ResourcePage(Page):
@@ -61,7 +61,7 @@ class ResourcePage(Page):
         help_text=_("Hvem ressursen er laget for."),
     )
     areas = ParentalManyToManyField(
-        "home.Region",
+        "regions.Region",
         blank=True,
         related_name="shared_resources",
         verbose_name=_("vises i områder"),
@@ -71,7 +71,7 @@ class ResourcePage(Page):
         ),
     )
     owner_region = models.ForeignKey(
-        "home.Region",
+        "regions.Region",
         null=True,
         blank=True,
         editable=False,
@@ -89,6 +89,13 @@ class ResourcePage(Page):
         help_text=_("ID fra importfilen, slik at ny import oppdaterer i stedet for å duplisere."),
     )
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = ResourcePageManager()
+
+    # Each concrete type declares its facts here (resources/registry.py: ResourceType).
+    resource_type = None
+    # How lists and front pages order this type (local-first ordering comes before it).
+    listing_ordering = ("-date", "-pk")
 
     is_creatable = False
 
@@ -123,21 +130,24 @@ class ResourcePage(Page):
         verbose_name_plural = _("ressurser")
 
     def save(self, *args, **kwargs):
-        from home.regions import region_for
-
         self.owner_region = region_for(self)
         return super().save(*args, **kwargs)
 
     @property
     def type_slug(self):
-        return type_slug(type(self))
+        return self.resource_type.key if self.resource_type else ""
 
     @property
     def type_label(self):
-        return type_label(type(self))
+        return self.resource_type.label if self.resource_type else self._meta.verbose_name
 
     def shown_in_areas(self):
-        return effective_areas(self)
+        """The regions the resource is shown in (empty = every area, i.e. national): the
+        areas it is shared into plus its owner region, by name."""
+        areas = {region.pk: region for region in self.areas.all()}
+        if self.owner_region_id and self.owner_region_id not in areas:
+            areas[self.owner_region_id] = self.owner_region
+        return sorted(areas.values(), key=lambda region: region.name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -148,8 +158,6 @@ class ResourcePage(Page):
 
 def resource_edit_handler(*content_panels):
     """Editor tabs for a resource type: its own fields after the shared ones."""
-    from wagtail.admin.panels import ObjectList, TabbedInterface
-
     return TabbedInterface(
         [
             ObjectList([*ResourcePage.content_panels, *content_panels], heading=_("Innhold")),

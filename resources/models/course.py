@@ -7,7 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 
 
 class CourseFormat(models.TextChoices):
@@ -26,6 +27,17 @@ class CourseIndexPage(ListingPage):
 
 
 class CoursePage(ResourcePage):
+    resource_type = ResourceType(
+        key="course",
+        label=_("E-kurs"),
+        section_label=_("E-kurs"),
+        index_model="resources.CourseIndexPage",
+        section_slug="e-kurs",
+        icon="desktop",
+        menu_order=20,
+        query_words=("kurs", "ekurs", "elaering"),
+    )
+
     duration_minutes = models.PositiveIntegerField(
         _("varighet (minutter)"),
         null=True,

@@ -9,20 +9,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.models.queryset import EventPageManager
+from resources.registry import ResourceType
 
 PAST_PARAMETER = "tidligere"
 
 
-def upcoming_q():
-    """Events that have not ended yet (without an end time: that have not started)."""
-    now = timezone.now()
-    return models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
-
-
 class EventIndexPage(ListingPage):
     listing_type = "event"
-    listing_ordering = ("start", "pk")
     subpage_types = ["resources.EventPage"]
 
     class Meta:
@@ -30,11 +25,24 @@ class EventIndexPage(ListingPage):
 
     def filter_listing(self, queryset, request):
         if request.GET.get(PAST_PARAMETER):
-            return queryset.filter(start__lt=timezone.now()).order_by("-start")
-        return queryset.filter(upcoming_q())
+            return queryset.past().order_by("-start")
+        return queryset.upcoming()
 
 
 class EventPage(ResourcePage):
+    resource_type = ResourceType(
+        key="event",
+        label=_("Kurs og møteplass"),
+        section_label=_("Kurs og møteplasser"),
+        index_model="resources.EventIndexPage",
+        section_slug="kurs-og-moteplasser",
+        icon="date",
+        menu_order=60,
+        query_words=("webinar", "fagdag", "konferanse"),
+    )
+    listing_ordering = ("start", "pk")
+    objects = EventPageManager()
+
     start = models.DateTimeField(_("starter"), help_text=_("Dato og klokkeslett."))
     end = models.DateTimeField(
         _("slutter"), null=True, blank=True, help_text=_("Tomt hvis bare starttid er kjent.")

@@ -7,7 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 
 
 class FilmIndexPage(ListingPage):
@@ -19,6 +20,17 @@ class FilmIndexPage(ListingPage):
 
 
 class FilmPage(ResourcePage):
+    resource_type = ResourceType(
+        key="film",
+        label=_("Film"),
+        section_label=_("Filmer"),
+        index_model="resources.FilmIndexPage",
+        section_slug="film",
+        icon="media",
+        menu_order=30,
+        query_words=("film", "video"),
+    )
+
     video_url = models.URLField(
         _("lenke til filmen"),
         help_text=_("Adressen til filmen (videotjeneste eller videofil)."),

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 
 
 class NewsIndexPage(ListingPage):
@@ -15,6 +16,16 @@ class NewsIndexPage(ListingPage):
 
 
 class NewsPage(ResourcePage):
+    resource_type = ResourceType(
+        key="news",
+        label=_("Nyhet"),
+        section_label=_("Aktuelt"),
+        index_model="resources.NewsIndexPage",
+        section_slug="aktuelt",
+        icon="news",
+        menu_order=50,
+    )
+
     edit_handler = resource_edit_handler()
     parent_page_types = ["resources.NewsIndexPage"]
     subpage_types = []

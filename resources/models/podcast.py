@@ -8,14 +8,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import text_list_blocks
+from blocks.library import text_list_blocks
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 
 
 class PodcastIndexPage(ListingPage):
     listing_type = "podcast_series"
-    listing_ordering = ("title",)
     subpage_types = ["resources.PodcastSeriesPage"]
 
     class Meta:
@@ -23,6 +23,17 @@ class PodcastIndexPage(ListingPage):
 
 
 class PodcastSeriesPage(ResourcePage):
+    resource_type = ResourceType(
+        key="podcast_series",
+        label=_("Podkastserie"),
+        section_label=_("Podkaster"),
+        index_model="resources.PodcastIndexPage",
+        section_slug="podkast",
+        icon="microphone",
+        menu_order=40,
+    )
+    listing_ordering = ("title",)
+
     edit_handler = resource_edit_handler()
     parent_page_types = ["resources.PodcastIndexPage"]
     subpage_types = ["resources.PodcastEpisodePage"]
@@ -43,6 +54,16 @@ class PodcastSeriesPage(ResourcePage):
 
 
 class PodcastEpisodePage(ResourcePage):
+    resource_type = ResourceType(
+        key="podcast_episode",
+        label=_("Podkastepisode"),
+        section_label=_("Podkastepisoder"),
+        index_model="resources.PodcastIndexPage",
+        section_slug="podkast",
+        icon="microphone",
+        query_words=("podkast", "podcast"),
+    )
+
     episode_number = models.PositiveIntegerField(
         _("episodenummer"), null=True, blank=True, help_text=_("Nummeret i serien.")
     )

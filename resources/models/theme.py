@@ -9,13 +9,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from resources.models.base import ResourcePage, resource_edit_handler
-from resources.models.listing import ListingPage
+from resources.models.index_page import ListingPage
+from resources.registry import ResourceType
 from resources.themes import theme_context
 
 
 class ThemeIndexPage(ListingPage):
     listing_type = "theme"
-    listing_ordering = ("title",)
     per_page = 50
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ThemePage"]
@@ -25,6 +25,18 @@ class ThemeIndexPage(ListingPage):
 
 
 class ThemePage(ResourcePage):
+    resource_type = ResourceType(
+        key="theme",
+        label=_("Fagtema"),
+        section_label=_("Fagtema"),
+        index_model="resources.ThemeIndexPage",
+        section_slug="fagtema",
+        icon="tag",
+        regional=False,
+        menu_order=10,
+    )
+    listing_ordering = ("title",)
+
     topic = models.ForeignKey(
         "resources.Topic",
         on_delete=models.PROTECT,

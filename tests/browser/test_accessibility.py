@@ -62,7 +62,7 @@ def axe_violations(page):
 
 
 def test_every_page_type_has_no_wcag_21_aa_violations(browser, live_server):
-    from home.demo import load_demo_data
+    from builder.demo.content import load_demo_data
 
     load_demo_data(run_update_index=True)
     paths = demo_paths()

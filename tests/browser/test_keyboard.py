@@ -51,7 +51,7 @@ def test_desktop_menu_needs_no_toggle(open_page, home_page):
 def test_search_autocomplete_is_operable_with_arrow_keys_and_escape(open_page, home_page):
     from django.core.management import call_command
 
-    from home.demo import load_demo_data
+    from builder.demo.content import load_demo_data
 
     load_demo_data(run_update_index=False)
     call_command("update_index", stdout=io.StringIO())
@@ -115,7 +115,7 @@ def test_podcast_player_is_reached_and_played_with_the_keyboard(open_page, index
 
 
 def test_language_switcher_goes_to_the_same_page_and_back(open_page):
-    from home.demo import load_demo_data
+    from builder.demo.content import load_demo_data
 
     load_demo_data(run_update_index=False)
     article = "/fagartikler/nar-pasienten-ikke-klarer-a-svelge-tablettene/"

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from home.setup import ensure_index_page
+from builder.tree import ensure_index_page
 from tests.factories import CoursePageFactory, NewsPageFactory, ProjectPageFactory
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from editorial.demo import DEMO_EDITORS, create_demo_editors
+from builder.demo.editors import DEMO_EDITORS, create_demo_editors
 
 pytestmark = pytest.mark.django_db
 

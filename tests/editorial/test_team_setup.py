@@ -13,7 +13,8 @@ from wagtail.models import Collection, GroupPagePermission
 import pytest
 from PIL import Image as PILImage
 
-from home.models import Region, RegionPage
+from home.models import RegionPage
+from regions.models import Region
 from tests.editorial.admin_actions import create, submit
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def png(name):
 
 def test_adding_a_region_in_the_admin_sets_up_the_whole_team(admin_client, regions, make_user):
     response = admin_client.post(
-        reverse("wagtailsnippets_home_region:add"),
+        reverse("wagtailsnippets_regions_region:add"),
         {
             "name": "Vestre Viken",
             "slug": "vestre-viken",

@@ -4,7 +4,7 @@ from wagtail.models import Locale
 
 import pytest
 
-from home.demo import translate_page
+from builder.demo.content import translate_page
 from tests.factories import ArticlePageFactory
 
 
@@ -21,6 +21,8 @@ def _translations(text, language_code):
 @pytest.fixture
 def translated_article(home_page, index_for):
     """An article in bokmål with nynorsk and English translations (and their parents)."""
+    for key in ("theme", "course"):  # lists the menu links to, in bokmål only
+        index_for(key)
     article = ArticlePageFactory(parent=index_for("article"), title="Svelgevansker")
     for code in ("nn", "en"):
         locale, _ = Locale.objects.get_or_create(language_code=code)

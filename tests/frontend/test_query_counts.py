@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
-from home.setup import NATIONAL_SECTIONS
 from projects.models import ProjectPage
 from resources import models as resources
+from resources.registry import resource_type
 from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def list_image(db):
 
     from wagtail.images import get_image_model
 
-    from home.demo import placeholder_image
+    from builder.demo.content import placeholder_image
 
     image = get_image_model()(title="Listebilde", description="Sykepleier ved en seng")
     image.file = ImageFile(placeholder_image((46, 110, 142), size=(640, 360)), name="liste.png")
@@ -76,7 +76,7 @@ def test_listing_query_count_does_not_grow_with_the_number_of_items(
     client, regions, topics, index_for, list_image, type_slug
 ):
     index = index_for(type_slug)
-    assert index.slug == NATIONAL_SECTIONS[type_slug][1]
+    assert index.slug == resource_type(type_slug).section_slug
     tags = list(topics.values())
     add_items(index, type_slug, 5, 0, list_image, tags)
     with_five = queries_for(client, index.url)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from home.regions import region_for
+from regions.lookup import region_for
 from resources.models import NewsPage
 from tests.factories import NewsPageFactory
 

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from builder.tree import ensure_home_page, ensure_index_page, ensure_region_page
 from home.models import HomePage, RegionPage, StandardPage
-from home.setup import ensure_home_page, ensure_index_page, ensure_region_page
 from projects.models import ProjectIndexPage, ProjectPage
 from resources import models as m
 from tests.factories import (

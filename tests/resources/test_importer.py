@@ -20,10 +20,11 @@ from wagtail.models import Page
 
 import pytest
 
-from home.models import Region, RegionPage
-from home.setup import ensure_index_page
+from builder.importer import CorpusError, import_corpus, load_corpus_file
+from builder.tree import ensure_index_page
+from home.models import RegionPage
 from projects.models import ProjectPage
-from resources.importer import CorpusError, import_corpus, load_corpus_file
+from regions.models import Region
 from resources.models import (
     ArticlePage,
     Audience,

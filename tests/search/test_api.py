@@ -70,17 +70,17 @@ def test_response_has_the_documented_shape(client, content):
     }
     assert isinstance(first["score"], float)
     assert data["facets"]["type"] == {"course": 2, "film": 1}
-    assert data["facets"]["region"] == {"national": 2, "innlandet": 1}
+    assert data["facets"]["region"] == {"nasjonalt": 2, "innlandet": 1}
     assert data["facets"]["topic"] == {"legemidler": 3, "demens": 1}
     assert data["facets"]["audience"] == {"sykepleiere": 1}
 
 
 def test_filters_narrow_and_facets_stay_disjunctive(client, content):
-    data = api(client, q="legemidler", type="course", region="national").json()
+    data = api(client, q="legemidler", type="course", region="nasjonalt").json()
     assert [r["id"] for r in data["results"]] == [content["national"].pk]
     assert data["count"] == 1
     assert data["facets"]["type"] == {"course": 1, "film": 1}  # other types still offered
-    assert data["facets"]["region"] == {"national": 1, "innlandet": 1}
+    assert data["facets"]["region"] == {"nasjonalt": 1, "innlandet": 1}
     data = api(client, q="legemidler", topic="demens").json()
     assert [r["id"] for r in data["results"]] == [content["film"].pk]
     data = api(client, q="legemidler", audience="sykepleiere").json()

@@ -71,8 +71,8 @@ def test_filters_narrow_results_and_facets_count_them(corpus_db):
     # Other facets count within the filtered results.
     assert sum(courses.facets["region"].values()) == courses.count
 
-    national, national_ids = found("demens", type="course", region="national")
-    assert national.count == courses.facets["region"]["national"]
+    national, national_ids = found("demens", type="course", region="nasjonalt")
+    assert national.count == courses.facets["region"]["nasjonalt"]
     assert "course-046" in national_ids and "course-034" not in national_ids
 
     innlandet, innlandet_ids = found("demens", region="innlandet", topic="demens")

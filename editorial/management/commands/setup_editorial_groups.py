@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from editorial.setup import setup_all
+from editorial.teams import setup_all
 
 
 class Command(BaseCommand):

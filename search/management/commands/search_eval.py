@@ -3,36 +3,26 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from resources.models import ResourcePage
 from search.evaluation import DEFAULT_JUDGMENTS, JudgmentsError, evaluate, load_judgments
 
 
 class Command(BaseCommand):
-    help = "Run graded relevance judgments through the site search; print nDCG@10, recall@10, MRR."
+    help = (
+        "Run graded relevance judgments through the site search over the imported corpus "
+        "(manage.py import_corpus first); print nDCG@10, recall@10, MRR."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("judgments", nargs="?", default=str(DEFAULT_JUDGMENTS))
         parser.add_argument("--min-ndcg", type=float, default=None, help="fail below this")
         parser.add_argument("--verbose-queries", action="store_true", help="one line per query")
-        parser.add_argument(
-            "--import-corpus",
-            metavar="FILE",
-            help="import (or update) this corpus first, e.g. tests/data/corpus.json",
-        )
 
     def handle(self, *args, **options):
         try:
             queries = load_judgments(options["judgments"])
         except JudgmentsError as error:
             raise CommandError(str(error)) from error
-        from resources.models import ResourcePage
-
-        if options["import_corpus"]:
-            from resources.importer import CorpusError, import_corpus, load_corpus_file
-
-            try:
-                import_corpus(load_corpus_file(options["import_corpus"]))
-            except CorpusError as error:
-                raise CommandError(str(error)) from error
         if not ResourcePage.objects.live().exclude(source_id="").exists():
             raise CommandError("No imported content: run import_corpus first.")
         evaluation = evaluate(queries)
