@@ -7,24 +7,3 @@ from resources.models.news import NewsIndexPage, NewsPage
 from resources.models.podcast import PodcastEpisodePage, PodcastIndexPage, PodcastSeriesPage
 from resources.models.taxonomy import Audience, Topic
 from resources.models.theme import ThemeIndexPage, ThemePage
-
-__all__ = [
-    "ArticleIndexPage",
-    "ArticlePage",
-    "Audience",
-    "CourseIndexPage",
-    "CoursePage",
-    "EventIndexPage",
-    "EventPage",
-    "FilmIndexPage",
-    "FilmPage",
-    "NewsIndexPage",
-    "NewsPage",
-    "PodcastEpisodePage",
-    "PodcastIndexPage",
-    "PodcastSeriesPage",
-    "ResourcePage",
-    "ThemeIndexPage",
-    "ThemePage",
-    "Topic",
-]

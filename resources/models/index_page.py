@@ -34,6 +34,10 @@ class ListingPage(Page):
         """What the list shows by default (events: upcoming, or past ones on request)."""
         return queryset.current()
 
+    def get_template(self, request, *args, **kwargs):
+        # The type's own template when it has one (events, podcasts), else the shared list.
+        return [super().get_template(request, *args, **kwargs), "resources/listing_base.html"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self))
