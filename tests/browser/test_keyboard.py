@@ -6,6 +6,7 @@ import wave
 
 import pytest
 
+from resources.registry import menu_types
 from tests.factories import CoursePageFactory, PodcastEpisodePageFactory, PodcastSeriesPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,7 +16,13 @@ def focused(page, expression="document.activeElement.textContent.trim()"):
     return page.evaluate(expression)
 
 
+def all_menu_lists(index_for):
+    for kind in menu_types():
+        index_for(kind.key)
+
+
 def test_phone_menu_opens_and_closes_from_the_keyboard(open_page, home_page, index_for):
+    all_menu_lists(index_for)
     CoursePageFactory(parent=index_for("course"))
     page = open_page("/", width=390)
     toggle = page.locator(".main-nav__toggle")
@@ -42,10 +49,11 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(open_page, home_page, ind
     assert page.locator('.main-nav a[aria-current="page"]').inner_text() == "E-kurs"
 
 
-def test_desktop_menu_needs_no_toggle(open_page, home_page):
+def test_desktop_menu_needs_no_toggle(open_page, home_page, index_for):
+    all_menu_lists(index_for)
     page = open_page("/", width=1280)
     assert not page.locator(".main-nav__toggle").is_visible()
-    assert page.locator("#hovedmeny-liste a").count() == 7
+    assert page.locator("#hovedmeny-liste a").count() == len(menu_types()) == 7
 
 
 def test_search_autocomplete_is_operable_with_arrow_keys_and_escape(open_page, home_page):

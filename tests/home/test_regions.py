@@ -65,3 +65,11 @@ def test_regional_listing_shows_shared_items_linking_to_the_owner_url(client, re
     link = soup.find("a", string=lambda s: s and "Delt nyhet" in s)
     assert link is not None and link["href"].endswith(item.url)
     assert item.url.startswith("/innlandet/aktuelt/")
+
+
+def test_old_admin_address_of_regions_redirects_to_the_new_app(admin_client, regions):
+    region = regions["innlandet"]
+    response = admin_client.get(f"/admin/snippets/home/region/edit/{region.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/admin/snippets/regions/region/edit/{region.pk}/"
+    assert admin_client.get(response["Location"]).status_code == 200
