@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from tests.home.test_demo_data import load_demo_data
+from tests.builder.test_demo_data import load_demo_data
 
 
 @pytest.mark.django_db
