@@ -1,8 +1,10 @@
 """The site's one StreamField block library, and the place where streams are composed."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -114,10 +116,6 @@ class CallToActionBlock(blocks.StructBlock):
         group = LINKS
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-
-        from wagtail.blocks.struct_block import StructBlockValidationError
-
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Velg enten en side eller en ekstern adresse (ikke begge).")

@@ -10,11 +10,6 @@ class BuilderConfig(AppConfig):
     verbose_name = _("Innholdsbygging")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from builder import tree  # models are importable only once the apps are ready
 
-        from builder.tree import give_new_region_its_pages
-        from regions.models import Region
-
-        post_save.connect(
-            give_new_region_its_pages, sender=Region, dispatch_uid="builder_region_pages"
-        )
+        tree.connect()

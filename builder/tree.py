@@ -5,12 +5,14 @@ Used by the importer, the demo data and the signal that gives a new region its p
 all of them put pages in the same places.
 """
 
+from django.db.models.signals import post_save
 from django.utils import translation
 from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, RegionPage
+from regions.models import Region
 from resources.registry import index_model_for, resource_type, section_index_models
 
 
@@ -98,3 +100,7 @@ def give_new_region_its_pages(sender, instance, created, raw=False, **kwargs):
     gets its front page and sections at once; editorial/ then sets up its team."""
     if created and not raw and instance.locale_id == Locale.get_default().pk:
         ensure_region_page(instance)
+
+
+def connect():
+    post_save.connect(give_new_region_its_pages, sender=Region, dispatch_uid="builder_region_pages")

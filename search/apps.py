@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søk")
 
     def ready(self):
-        from search import signals
+        from search import signals  # models are importable only once the apps are ready
 
         signals.connect()
