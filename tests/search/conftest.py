@@ -17,6 +17,24 @@ from resources.importer import import_corpus, load_corpus_file
 CORPUS_FILE = Path(__file__).resolve().parents[1] / "data" / "corpus.json"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def empty_engine_indexes():
+    """With a search engine configured (OPENSEARCH_URL, ELASTICSEARCH_URL), each test module
+    starts on empty indexes: the database rolls each test back, the engine keeps what was
+    written. The backend creates them again, with our analysis, on the first write."""
+    from django.conf import settings
+
+    prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX")
+    if prefix:
+        from modelsearch.backends import get_search_backend
+
+        from search.backends.engines import forget_prepared_indexes
+
+        get_search_backend().es.indices.delete(index=f"{prefix}*")
+        forget_prepared_indexes()
+    yield
+
+
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
