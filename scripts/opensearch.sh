@@ -88,7 +88,7 @@ layout() {
   command -v mvn >/dev/null || fail "Maven not found: install it (apt-get install maven) to fetch OpenSearch $VERSION"
   case "$VERSION" in
     2.*) ;;
-    *) fail "OpenSearch $VERSION: this launcher lays out 2.x only (3.x needs Java 21+ and the distribution's Java agent, which Maven Central does not carry as a module)" ;;
+    *) fail "OpenSearch $VERSION: this launcher lays out 2.x only; 3.x needs Java 21+ (JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64) and a start-up this launcher does not do (not tried)" ;;
   esac
 
   echo "==> Fetching OpenSearch $VERSION and its modules from Maven Central (cached in ~/.m2)"
