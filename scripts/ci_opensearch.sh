@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI: the search tests and the relevance evaluation on a real OpenSearch node (2.19, started by
+# CI: the search tests and the relevance evaluation on a real OpenSearch node (2.19.6, started by
 # scripts/opensearch.sh from Maven Central's jars), as .ci/run does them on PostgreSQL.
 #
 # 1. start the node (stopped again on exit, if this script started it);
@@ -9,7 +9,8 @@
 #    SQLite database (SEARCH_EVAL_DATABASE_URL=postgres://… for PostgreSQL) and fresh indexes.
 #
 # Usage: scripts/ci_opensearch.sh [pytest arguments for step 2]
-# Environment: OPENSEARCH_PORT (9200), PYTEST_WORKERS (0: one process), SEARCH_EVAL_DATABASE_URL.
+# Environment: OPENSEARCH_NODE_VERSION (2.19.6; 3.3.0 also runs, on Java 21+), OPENSEARCH_PORT
+# (9200), PYTEST_WORKERS (0: one process), SEARCH_EVAL_DATABASE_URL.
 # shellcheck source=scripts/_env.sh
 source "$(dirname "$0")/_env.sh" requirements-dev.txt
 
@@ -24,7 +25,8 @@ else
 fi
 
 export OPENSEARCH_URL="http://127.0.0.1:$port"
-export OPENSEARCH_VERSION=2
+node_version="${OPENSEARCH_NODE_VERSION:-2.19.6}"
+export OPENSEARCH_VERSION="${node_version%%.*}"  # the backend for that major version
 export DJANGO_SETTINGS_MODULE=kompetansebroen.settings.test
 unset ELASTICSEARCH_URL
 
@@ -46,7 +48,7 @@ if grep -q "SKIPPED.*test_engines_live" "$log"; then
 fi
 rm -f "$log"
 
-echo "==> Search relevance on OpenSearch"
+echo "==> Search relevance on OpenSearch $node_version"
 eval_dir="$(mktemp -d)"
 eval_db="${SEARCH_EVAL_DATABASE_URL:-sqlite:///$eval_dir/search_eval.sqlite3}"
 prefix="kb_search_eval"

@@ -14,11 +14,13 @@
 #
 # Environment:
 #   OPENSEARCH_NODE_VERSION  server version to fetch (default 2.19.6, the newest 2.x that Maven
-#                            Central serves here; 2.x runs on the machine's Java 17)
+#                            Central serves here; 2.x runs on the machine's Java 17). 3.x (tried:
+#                            3.3.0) needs Java 21+: taken from JAVA_HOME, else the machines'
+#                            /usr/lib/jvm/temurin-25-jdk-amd64
 #   OPENSEARCH_PORT          HTTP port (default 9200; transport takes 9300-9399)
 #   OPENSEARCH_HEAP          heap for -Xms/-Xmx as "MIN MAX" (default "512m 1g")
 #   OPENSEARCH_START_TIMEOUT seconds to wait for the node (default 180)
-#   JAVA_HOME                Java to run it with (default: java on PATH)
+#   JAVA_HOME                Java to run it with (default: java on PATH, see above for 3.x)
 #
 # Health: a fresh single node with no index is green. Yellow is accepted too: on one node a
 # replica can never be allocated, so any index created with the default one replica leaves the
@@ -40,6 +42,15 @@ PID_FILE="$CACHE/opensearch.pid"
 LOG_FILE="$BASE/logs/opensearch.log"
 URL="http://127.0.0.1:$PORT"
 MAIN_CLASS="org.opensearch.bootstrap.OpenSearch"
+MAJOR="${VERSION%%.*}"
+JAVA_FOR_3=/usr/lib/jvm/temurin-25-jdk-amd64
+case "$MAJOR" in
+  2 | 3) ;;
+  *)
+    echo "opensearch.sh: OpenSearch $VERSION: only 2.x and 3.x are laid out" >&2
+    exit 1
+    ;;
+esac
 
 # modules/<name>  Maven artifactId (org.opensearch.plugin)  plugin class  extended plugins
 MODULES="
@@ -54,13 +65,31 @@ fail() {
   exit 1
 }
 
+java_major() {
+  "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p'
+}
+
+# Java for this version: JAVA_HOME, else java on PATH; for 3.x (Java 21+) the Temurin 25 JDK
+# the machines have when the default Java is older.
 java_bin() {
+  local java need=11
+  [ "$MAJOR" -ge 3 ] && need=21
   if [ -n "${JAVA_HOME:-}" ]; then
     [ -x "$JAVA_HOME/bin/java" ] || fail "JAVA_HOME=$JAVA_HOME has no bin/java"
-    echo "$JAVA_HOME/bin/java"
+    java="$JAVA_HOME/bin/java"
   else
-    command -v java || fail "Java not found: install a JDK 17 (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME"
+    java="$(command -v java)" ||
+      fail "Java not found: install a JDK 17 (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME"
+    if [ "$(java_major "$java")" -lt "$need" ] && [ -x "$JAVA_FOR_3/bin/java" ]; then
+      java="$JAVA_FOR_3/bin/java"
+    fi
   fi
+  local major
+  major="$(java_major "$java")"
+  [ -n "$major" ] || fail "$java does not run"
+  [ "$major" -ge "$need" ] ||
+    fail "OpenSearch $VERSION needs Java $need or newer; $java is Java $major (set JAVA_HOME)"
+  echo "$java"
 }
 
 # The PID in the PID file, if that process is alive and is an OpenSearch node.
@@ -86,18 +115,27 @@ layout() {
     return
   fi
   command -v mvn >/dev/null || fail "Maven not found: install it (apt-get install maven) to fetch OpenSearch $VERSION"
-  case "$VERSION" in
-    2.*) ;;
-    *) fail "OpenSearch $VERSION: this launcher lays out 2.x only; 3.x needs Java 21+ (JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64) and a start-up this launcher does not do (not tried)" ;;
-  esac
 
   echo "==> Fetching OpenSearch $VERSION and its modules from Maven Central (cached in ~/.m2)"
   local jars="$BASE/jars" tree="$BASE/dependency-tree.txt"
   rm -rf "$jars" "$HOME_DIR"
   mkdir -p "$jars"
-  mvn -B -q -f opensearch/pom.xml -Dopensearch.version="$VERSION" \
-    dependency:copy-dependencies -DoutputDirectory="$jars" \
-    dependency:tree -DoutputFile="$tree" >"$BASE/mvn.log" 2>&1 ||
+  local -a mvn_args=(-B -q -f opensearch/pom.xml -Dopensearch.version="$VERSION")
+  [ "$MAJOR" -ge 3 ] && mvn_args+=(-Popensearch3)
+  # log4j-core is optional in the server's pom, so the pom names it: at the version of the
+  # log4j-api the server brings (read from the tree; a second pass when the pom's default differs).
+  local log4j
+  for _ in 1 2; do
+    mvn "${mvn_args[@]}" dependency:tree -DoutputFile="$tree" >"$BASE/mvn.log" 2>&1 ||
+      {
+        tail -20 "$BASE/mvn.log" >&2
+        fail "Maven could not fetch OpenSearch $VERSION (log: $BASE/mvn.log)"
+      }
+    log4j="$(sed -n 's/.*org.apache.logging.log4j:log4j-api:jar:\([^:]*\):.*/\1/p' "$tree" | head -1)"
+    grep -q "log4j-core:jar:$log4j:" "$tree" && break
+    mvn_args+=(-Dlog4j.version="$log4j")
+  done
+  mvn "${mvn_args[@]}" dependency:copy-dependencies -DoutputDirectory="$jars" >"$BASE/mvn.log" 2>&1 ||
     {
       tail -20 "$BASE/mvn.log" >&2
       fail "Maven could not fetch OpenSearch $VERSION (log: $BASE/mvn.log)"
@@ -141,6 +179,8 @@ layout() {
     mkdir -p "$HOME_DIR/modules/$name"
     cp "$BASE/by-artifact/$artifact_id"/*.jar "$HOME_DIR/modules/$name/"
     jar="$HOME_DIR/modules/$name/$artifact_id-$VERSION.jar"
+    # 3.x renamed the module classes: CommonAnalysisPlugin -> CommonAnalysisModulePlugin, …
+    [ "$MAJOR" -ge 3 ] && classname="${classname%Plugin}ModulePlugin"
     # java.version: the Java release the module's classes were compiled for (class file major - 44).
     java_version="$(python3 - "$jar" "$classname" <<'EOF'
 import sys, zipfile
@@ -201,11 +241,19 @@ EOF
 -Dio.netty.recycler.maxCapacityPerThread=0
 -Dlog4j.shutdownHookEnabled=false
 -Dlog4j2.disable.jmx=true
+-Djava.io.tmpdir=$BASE/tmp
+EOF
+  if [ "$MAJOR" -lt 3 ]; then
+    cat >>"$HOME_DIR/config/jvm.options" <<'EOF'
 -Djava.locale.providers=SPI,COMPAT
 # OpenSearch 2.x installs a security manager; Java 18+ refuses one unless allowed.
 -Djava.security.manager=allow
--Djava.io.tmpdir=$BASE/tmp
 EOF
+  else
+    # 3.x has no security manager (the distribution's Java agent enforces its policies instead;
+    # it is not loaded here, only the bootstrap classes the server needs).
+    echo "-Djava.locale.providers=SPI,CLDR" >>"$HOME_DIR/config/jvm.options"
+  fi
   cat >"$HOME_DIR/config/log4j2.properties" <<'EOF'
 # One plain log on standard output, which scripts/opensearch.sh sends to logs/opensearch.log.
 status = error
@@ -243,7 +291,6 @@ start() {
   fi
   rm -f "$PID_FILE"
   java="$(java_bin)"
-  "$java" -version >/dev/null 2>&1 || fail "$java does not run"
   layout
   sed -i "s/^http.port: .*/http.port: $PORT/" "$HOME_DIR/config/opensearch.yml"
   sed -i "s/^-Xms.*/-Xms$HEAP_MIN/; s/^-Xmx.*/-Xmx$HEAP_MAX/" "$HOME_DIR/config/jvm.options"
