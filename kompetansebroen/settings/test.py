@@ -1,5 +1,7 @@
 """Boring, fast settings for the test suite."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-secret-key"  # noqa: S105
@@ -11,3 +13,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# With a search engine (ELASTICSEARCH_URL / OPENSEARCH_URL): each write is searchable at once, as
+# with the database backend, and each pytest-xdist worker has indexes of its own.
+for _search in WAGTAILSEARCH_BACKENDS.values():  # noqa: F405
+    if "INDEX_PREFIX" in _search:
+        _search["REFRESH_AFTER_WRITE"] = True
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            _search["INDEX_PREFIX"] += os.environ["PYTEST_XDIST_WORKER"] + "_"

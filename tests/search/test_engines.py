@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 import pytest
 from modelsearch.backends import get_search_backend
-from modelsearch.query import Fuzzy, PlainText
+from modelsearch.query import Fuzzy, Or, PlainText
 
 from kompetansebroen.settings.search import ENGINE_INDEX_SETTINGS, search_backends
 
@@ -97,3 +97,31 @@ def test_query_bodies_search_all_text_and_fall_back_to_fuzziness():
     fuzzy = search_engine.query_compiler_class(queryset, Fuzzy("demenns")).get_query()
     assert "'fuzziness': 'AUTO'" in str(fuzzy)
     assert search_engine.supports_fuzzy
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("environ", "backend"), ENGINES)
+def test_query_adds_up_the_fields_scores_as_the_database_backends_do(environ, backend):
+    from resources.models import ResourcePage
+
+    search_engine = engine(environ)
+    queryset = ResourcePage.objects.live()
+    plain = search_engine.query_compiler_class(queryset, PlainText("sepsis")).get_query()
+    multi_match = plain["bool"]["must"]["multi_match"]
+    assert multi_match["tie_breaker"] == 1.0 and len(multi_match["fields"]) >= 2
+    either = Or([PlainText("sepsis"), PlainText("blodforgiftning")])
+    dis_max = search_engine.query_compiler_class(queryset, either).get_query()["bool"]["must"]
+    assert dis_max["dis_max"]["tie_breaker"] == 1.0
+
+
+@pytest.mark.parametrize(("environ", "backend"), ENGINES)
+def test_engine_index_calls_the_client_with_keywords(environ, backend):
+    from unittest import mock
+
+    search_engine = engine(environ)
+    index = search_engine.index_class(search_engine, "kompetansebroen_test")
+    search_engine.es = index.es = mock.Mock()
+    index.refresh()
+    index.delete()
+    for call in index.es.method_calls:
+        assert call.args == (), call

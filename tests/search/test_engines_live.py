@@ -73,4 +73,46 @@ def test_autocomplete_prefix_without_accents(live_backend):
     from search.query import autocomplete
 
     backend, pages = live_backend
-    assert pages[0] in autocomplete("paror", backend=backend)
+    # autocomplete() returns ResourcePage rows, which never equal the CoursePage itself.
+    assert pages[0].pk in [page.pk for page in autocomplete("paror", backend=backend)]
+
+
+def test_first_save_creates_the_index_with_norwegian_analysis(settings, index_for):
+    """A page saved before any ``update_index`` lands in an index made with our settings and
+    mappings, not in one the engine makes up by itself."""
+    from modelsearch.backends import get_search_backend
+
+    from resources.models import CoursePage
+    from tests.factories import CoursePageFactory
+
+    prefix = f"kbtest{uuid.uuid4().hex[:8]}"
+    config = search_backends({**LIVE_ENV, "SEARCH_INDEX_PREFIX": prefix})
+    settings.WAGTAILSEARCH_BACKENDS = config
+    params = dict(config["default"])
+    backend = get_search_backend(params.pop("BACKEND"), **params)
+    name = backend.get_index_for_model(CoursePage).name
+    try:
+        CoursePageFactory(parent=index_for("course"), title="Pårørendeskolen i Østfold")
+        index = next(iter(backend.es.indices.get(index=name).values()))
+        analysis = index["settings"]["index"]["analysis"]
+        assert analysis["analyzer"]["default"]["filter"] == [
+            "lowercase",
+            "norwegian_stop",
+            "asciifolding",
+            "norwegian_stemmer",
+        ]
+        edgengrams = index["mappings"]["properties"]["_edgengrams"]
+        assert edgengrams["analyzer"] == "edgengram_analyzer"
+        assert edgengrams["search_analyzer"] == "autocomplete_search"
+
+        def tokens(analyzer, text):
+            body = {"analyzer": analyzer, "text": text}
+            return [t["token"] for t in backend.es.indices.analyze(index=name, body=body)["tokens"]]
+
+        # Folded (æ→ae, ø→o, å→a), stop words out, then stemmed: both spellings meet.
+        assert tokens("default", "Pårørende og kommunene") == ["paror", "kommun"]
+        assert tokens("default", "parorende kommune") == ["paror", "kommun"]
+        assert tokens("edgengram_analyzer", "Østfold")[:3] == ["o", "os", "ost"]
+        assert tokens("autocomplete_search", "Østf") == ["ostf"]
+    finally:
+        backend.es.indices.delete(index=f"{prefix}_*")
