@@ -59,10 +59,6 @@ def model_for(key):
     return _registry()[key]
 
 
-def is_resource_key(key):
-    return key in _registry()
-
-
 def index_model_for(key):
     return apps.get_model(resource_type(key).index_model)
 
