@@ -4,12 +4,14 @@
  * role="combobox" with aria-expanded/aria-controls/aria-activedescendant, suggestions are a
  * role="listbox" of role="option" links. Arrow keys move, Enter opens the highlighted title,
  * Escape closes (or clears), and the form still submits normally without JavaScript.
+ * base.html loads it (deferred) on every page: the header's search box and /sok/ use it.
  */
 (function () {
     "use strict";
     var DELAY = 150;
 
     function setup(input, index) {
+        if (input.getAttribute("role") === "combobox") { return; }  // already set up
         var url = input.getAttribute("data-search-autocomplete");
         var listId = "search-suggestions-" + index;
         var list = document.createElement("ul");
