@@ -77,8 +77,12 @@
 
         function fetchSuggestions() {
             var query = input.value.trim();
-            if (query.length < 2) { render([]); return; }
-            if (query === lastQuery) { return; }
+            if (query.length < 2) { lastQuery = ""; render([]); return; }
+            if (query === lastQuery) {
+                // The same text again (typed after Escape closed the list): show it again.
+                if (list.hidden && items.length) { render(items); }
+                return;
+            }
             lastQuery = query;
             fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
                 .then(function (response) { return response.ok ? response.json() : { results: [] }; })
@@ -102,7 +106,8 @@
                 event.preventDefault();
                 window.location.href = items[active].url;
             } else if (event.key === "Escape") {
-                if (!list.hidden) { close(); } else { input.value = ""; }
+                // A search field clears itself on Escape: keep the text while closing the list.
+                if (!list.hidden) { close(); event.preventDefault(); } else { input.value = ""; lastQuery = ""; }
             }
         });
         input.addEventListener("blur", function () { setTimeout(close, 100); });
