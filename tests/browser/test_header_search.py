@@ -54,6 +54,8 @@ def test_header_autocomplete_with_the_keyboard_and_axe(open_page, home_page, wid
     assert listbox.get_attribute("role") == "listbox" and listbox.is_visible()
     assert box.get_attribute("aria-expanded") == "true"
     assert options.count() >= 2
+    status = page.locator(".header-search [role=status]")
+    assert status.inner_text() == f"{options.count()} forslag tilgjengelig."
     # The list lies inside the viewport, below the box, at this width.
     box_area, list_area = box.bounding_box(), listbox.bounding_box()
     assert list_area["y"] >= box_area["y"] + box_area["height"] - 1

@@ -193,9 +193,13 @@ def test_search_page_lists_other_pages_above_the_results(client, site_pages):
     assert nothing.select_one("section.search-pages") is None
 
 
-def test_search_page_heading_is_translated(client, site_pages):
+def test_search_page_heading_and_autocomplete_status_are_translated(client, site_pages):
     soup = BeautifulSoup(client.get("/en/sok/", {"q": "personvern"}).content, "html.parser")
     assert soup.select_one("#pages-title").get_text(strip=True) == "Pages"
+    # What the autocomplete announces to screen readers is in the page's language too.
+    for box in soup.select("#header-search-q, #search-q"):
+        assert box["data-status-one"] == "1 suggestion available."
+        assert box["data-status-many"] == "{n} suggestions available."
 
 
 @pytest.mark.parametrize("path", ["/", "/personvern/", "/sok/?q=personvern"])

@@ -17,6 +17,9 @@
         var list = document.createElement("ul");
         var status = document.createElement("div");
         var timer = null, active = -1, items = [], lastQuery = "";
+        // What a screen reader hears when suggestions arrive, in the page's language.
+        var statusOne = input.getAttribute("data-status-one") || "1 forslag tilgjengelig.";
+        var statusMany = input.getAttribute("data-status-many") || "{n} forslag tilgjengelig.";
 
         list.id = listId;
         list.setAttribute("role", "listbox");
@@ -66,7 +69,7 @@
             if (results.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
-                status.textContent = results.length + (results.length === 1 ? " forslag" : " forslag") + " tilgjengelig.";
+                status.textContent = results.length === 1 ? statusOne : statusMany.replace("{n}", results.length);
             } else {
                 close();
                 status.textContent = "";
