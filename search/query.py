@@ -22,6 +22,7 @@ from modelsearch.query import And, Fuzzy, Or, PlainText
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
+from search.pages import matching_pages
 from search.suggest import suggest
 from search.text import query_terms, synonyms_for
 
@@ -75,6 +76,7 @@ class SearchOutcome:
     suggestion: str | None = None
     fallback: str | None = None  # None, "any_term", "fuzzy" or "suggestion"
     promotions: list = field(default_factory=list)
+    pages: list = field(default_factory=list)  # other pages found (search/pages.py), page 1 only
 
     @property
     def offset(self):
@@ -217,6 +219,7 @@ def search(params, *, area=None, backend=None):
     """
     outcome = SearchOutcome(params=params)
     terms = query_terms(clean_query(params.query))
+    outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
     if terms:
         matches, named = _text_matches(outcome, terms, backend or get_search_backend())
     elif any(params.filters().values()):

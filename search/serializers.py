@@ -4,6 +4,7 @@ from django.utils.html import strip_tags
 
 from resources.models import ResourcePage
 from resources.registry import type_of
+from search.pages import page_type
 from search.query import FACETS
 
 
@@ -19,6 +20,16 @@ def result_json(page, request, topics):
         "topics": topics.get(page.pk, []),
         "summary": strip_tags(getattr(page, "summary", "") or ""),
         "score": getattr(page, "search_score", None),
+    }
+
+
+def page_json(page, request):
+    """A page from search/pages.py (standard or region page): no facets, no score."""
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "type": page_type(page),
     }
 
 
@@ -42,6 +53,7 @@ def outcome_json(outcome, request):
         "results": [result_json(page, request, topics) for page in outcome.results],
         "facets": {name: outcome.facets.get(name, {}) for name in FACETS},
         "suggestion": outcome.suggestion,
+        "pages": [page_json(page, request) for page in outcome.pages],
         "promoted": [
             {
                 "title": pick.title,

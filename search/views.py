@@ -16,6 +16,7 @@ from regions.lookup import NATIONAL
 from regions.models import Region
 from resources.models import Audience, Topic
 from resources.registry import resource_types
+from search.pages import page_type
 from search.params import InvalidSearch, parse_params
 from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete, clean_query
 from search.query import search as run_search
@@ -90,6 +91,10 @@ def search_page(request):
             "outcome": outcome,
             "results": page,
             "facet_links": facet_links(request, outcome),
+            "other_pages": [
+                {"page": page, "type": page_type(page), "language": page.locale.language_code}
+                for page in outcome.pages
+            ],
             "max_page_size": MAX_PAGE_SIZE,
         },
     )

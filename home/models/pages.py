@@ -78,7 +78,13 @@ class RegionPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # Found by its region's name too ("Innlandet" finds "Helsefellesskap Innlandet").
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("region", [index.SearchField("name")]),
+    ]
 
     parent_page_types = ["home.HomePage"]
 

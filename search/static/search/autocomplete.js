@@ -4,17 +4,22 @@
  * role="combobox" with aria-expanded/aria-controls/aria-activedescendant, suggestions are a
  * role="listbox" of role="option" links. Arrow keys move, Enter opens the highlighted title,
  * Escape closes (or clears), and the form still submits normally without JavaScript.
+ * base.html loads it (deferred) on every page: the header's search box and /sok/ use it.
  */
 (function () {
     "use strict";
     var DELAY = 150;
 
     function setup(input, index) {
+        if (input.getAttribute("role") === "combobox") { return; }  // already set up
         var url = input.getAttribute("data-search-autocomplete");
         var listId = "search-suggestions-" + index;
         var list = document.createElement("ul");
         var status = document.createElement("div");
         var timer = null, active = -1, items = [], lastQuery = "";
+        // What a screen reader hears when suggestions arrive, in the page's language.
+        var statusOne = input.getAttribute("data-status-one") || "1 forslag tilgjengelig.";
+        var statusMany = input.getAttribute("data-status-many") || "{n} forslag tilgjengelig.";
 
         list.id = listId;
         list.setAttribute("role", "listbox");
@@ -64,7 +69,7 @@
             if (results.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
-                status.textContent = results.length + (results.length === 1 ? " forslag" : " forslag") + " tilgjengelig.";
+                status.textContent = results.length === 1 ? statusOne : statusMany.replace("{n}", results.length);
             } else {
                 close();
                 status.textContent = "";
@@ -75,8 +80,12 @@
 
         function fetchSuggestions() {
             var query = input.value.trim();
-            if (query.length < 2) { render([]); return; }
-            if (query === lastQuery) { return; }
+            if (query.length < 2) { lastQuery = ""; render([]); return; }
+            if (query === lastQuery) {
+                // The same text again (typed after Escape closed the list): show it again.
+                if (list.hidden && items.length) { render(items); }
+                return;
+            }
             lastQuery = query;
             fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
                 .then(function (response) { return response.ok ? response.json() : { results: [] }; })
@@ -100,7 +109,8 @@
                 event.preventDefault();
                 window.location.href = items[active].url;
             } else if (event.key === "Escape") {
-                if (!list.hidden) { close(); } else { input.value = ""; }
+                // A search field clears itself on Escape: keep the text while closing the list.
+                if (!list.hidden) { close(); event.preventDefault(); } else { input.value = ""; lastQuery = ""; }
             }
         });
         input.addEventListener("blur", function () { setTimeout(close, 100); });

@@ -1,0 +1,76 @@
+"""Other pages a query finds: standard pages (om oss, personvern, tilgjengelighetserklæring) and
+region pages, listed apart from the resource results.
+
+Resources keep their own ranking, facets and filters (search/query.py); these pages have none
+of them, so they are a short list of their own above the results, on /sok/ and as ``pages`` in
+the API. The query gets the same cleaning and term handling as the resource search.
+"""
+
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from home.models import RegionPage, StandardPage
+from search.text import query_terms
+
+PAGE_LIMIT = 5
+# The page types searched here, with the key the API gives as a page's "type".
+PAGE_TYPES = {StandardPage: "standard", RegionPage: "region"}
+# Hits fetched before private, expired and duplicate-language pages are dropped.
+CANDIDATES_PER_PAGE = 4
+
+
+def matching_pages(text, *, limit=PAGE_LIMIT, backend=None):
+    """Up to ``limit`` live, public pages of PAGE_TYPES matching ``text``, best first.
+
+    All query words must match; if no page has all of them, any word may. Pages in any
+    language are found, but of a page and its translations only one is listed: the one in the
+    visitor's language when it matches, and pages in that language come first.
+    """
+    # search/query.py imports this module to fill SearchOutcome.pages.
+    from search.query import build_query, clean_query
+
+    terms = query_terms(clean_query(text))
+    if not terms or limit <= 0:
+        return []
+    backend = backend or get_search_backend()
+    hits = _hits(backend, build_query(terms, "and"), limit)
+    if not hits and len(terms) > 1:
+        hits = _hits(backend, build_query(terms, "or"), limit)
+    return _one_per_translation(hits)[:limit]
+
+
+def page_type(page):
+    """The API's "type" for a page found here ("standard", "region")."""
+    return PAGE_TYPES.get(page.specific_class)
+
+
+def _hits(backend, query, limit):
+    """Matching visible pages in rank order."""
+    candidates = Page.objects.live().type(*PAGE_TYPES)
+    results = backend.search(query, candidates)
+    ranked = []
+    for page in results[: limit * CANDIDATES_PER_PAGE]:
+        if page.pk not in ranked:
+            ranked.append(page.pk)
+    visible = (
+        Page.objects.filter(pk__in=ranked)
+        .live()
+        .public()
+        .filter(expired=False)
+        .select_related("locale")
+        .in_bulk()
+    )
+    return [visible[pk] for pk in ranked if pk in visible]
+
+
+def _one_per_translation(pages):
+    """One page per translation group (the visitor's language when it is there), pages in the
+    visitor's language first, rank order otherwise."""
+    active = Locale.get_active()
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == active.pk and current.locale_id != active.pk):
+            chosen[page.translation_key] = page
+    kept = [page for page in pages if chosen[page.translation_key] is page]
+    return sorted(kept, key=lambda page: page.locale_id != active.pk)
