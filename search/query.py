@@ -94,22 +94,23 @@ def _visible(queryset):
     return queryset.live().public().filter(expired=False)
 
 
-def _alternatives(term):
+def _alternatives(term, compounds=True):
     """A folded query term and what it may also be written as: its synonyms and, for a compound,
     its parts together ("hjertesviktkurs" → "hjertesvikt" and "kurs")."""
     alternatives = [PlainText(term)]
     for other in synonyms_for(term):
         alternatives.append(PlainText(other, operator="and"))
-    parts = split(term)
+    parts = split(term) if compounds else ()
     if parts:
         alternatives.append(PlainText(" ".join(parts), operator="and"))
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
-def build_query(terms, operator="and"):
+def build_query(terms, operator="and", *, compounds=True):
     """A Wagtail search query for folded ``terms``: each term, one of its synonyms or, for a
-    compound, all its parts; every term (``operator`` "and") or any (``"or"``)."""
-    parts = [_alternatives(term) for term in terms]
+    compound (unless ``compounds`` is false), all its parts; every term (``operator`` "and") or
+    any (``"or"``)."""
+    parts = [_alternatives(term, compounds) for term in terms]
     if len(parts) == 1:
         return parts[0]
     return And(parts) if operator == "and" else Or(parts)
@@ -265,8 +266,14 @@ def _text_matches(outcome, terms, backend):
         matches = _visible(_resource_pages().filter(content_type=content_type))
         return _place_weighted(matches.annotate(_relevance=Value(1.0)), regions), named
     required = required or [t for t in terms if t not in place_words] or terms
-    matches = _ranked(backend, build_query(required, "and"))
+    # A compound as written first ("pårørendearbeid"); its parts apart only when that finds
+    # little ("hjertesviktkurs": items on hjertesvikt that are courses).
+    matches = _ranked(backend, build_query(required, "and", compounds=False))
     total = matches.count()
+    if total < FEW_HITS and any(split(term) for term in required):
+        with_parts = _ranked(backend, build_query(required, "and"))
+        if with_parts.count() > total:
+            matches, total = with_parts, with_parts.count()
     if total == 0 and len(required) > 1:
         known = [term for term in required if is_known(term)]
         if known and 2 * len(known) >= len(required):
@@ -283,6 +290,8 @@ def _text_matches(outcome, terms, backend):
         if total == 0 and getattr(backend, "supports_fuzzy", False):
             matches = _ranked(backend, Fuzzy(" ".join(required), unaccent=True))
             outcome.fallback = "fuzzy"
+    if len(place_words) == len(terms):  # only places ("Østfold"): the text decides
+        return matches, named
     return _place_weighted(matches, regions), named
 
 

@@ -100,16 +100,18 @@ def _sqlite_backend_class():
             return f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
 
     class FoldingObjectIndexer(sqlite.ObjectIndexer):
-        """Title and body, with their compounds' parts, folded and stemmed; autocomplete folded
+        """Title and body folded and stemmed, the compound parts of both in the body (in the title
+        they would lengthen it, and bm25 would rank its own words lower); autocomplete folded
         only (typed prefixes)."""
 
         @property
         def title(self):
-            return stemmed_text(with_compound_parts(super().title))
+            return stemmed_text(super().title)
 
         @property
         def body(self):
-            return stemmed_text(with_compound_parts(super().body))
+            parts = compound_parts(f"{super().title} {super().body}")
+            return stemmed_text(f"{super().body} {parts}")
 
         @property
         def autocomplete(self):
