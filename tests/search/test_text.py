@@ -166,3 +166,19 @@ def test_build_query_asks_for_a_compound_its_parts_or_its_synonyms():
     assert [sub.query_string for sub in first.subqueries] == ["uvi", "urinveisinfeksjon"]
     assert "geriatri" in [sub.query_string for sub in second.subqueries]
     assert isinstance(build_query(["demens"]), PlainText)
+
+
+@pytest.mark.django_db
+def test_synonyms_are_a_snippet_editors_can_edit_in_the_admin(admin_client):
+    from django.urls import reverse
+
+    from search.models import Synonym
+
+    listing = admin_client.get(reverse("wagtailsnippets_search_synonym:list"))
+    assert listing.status_code == 200
+    assert "hjerneslag, slag, apopleksi" in listing.content.decode()
+    response = admin_client.post(
+        reverse("wagtailsnippets_search_synonym:add"), {"words": "kateter, KAD", "one_way": ""}
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.filter(words="kateter, KAD").exists()
