@@ -1,7 +1,9 @@
 """Relevance evaluation: graded judgments in, nDCG@10, recall@10 and MRR out.
 
 Queries run through search.query.search, the same code path as the API and the search page.
-Judgments name items by their corpus id (ResourcePage.source_id).
+Judgments name items by their corpus id (ResourcePage.source_id). A query marked
+``"expect": "nothing"`` is about something the portal does not cover ("boliglån"): it has no
+judgments and scores 1 on every measure when it returns nothing, 0 when it returns anything.
 """
 
 import json
@@ -34,6 +36,8 @@ def load_judgments(path):
         if not isinstance(entry.get("query"), str) or not entry["query"].strip():
             raise JudgmentsError(f"{path}: query {number} has no query text")
         grades = entry.get("judgments")
+        if entry.get("expect") == "nothing" and grades in (None, {}):
+            continue
         if not isinstance(grades, dict) or not grades:
             raise JudgmentsError(f"{path}: query {number} has no judgments")
         if not all(isinstance(g, int) and 0 <= g <= 3 for g in grades.values()):
@@ -92,6 +96,12 @@ def evaluate(queries, k=K):
     for entry in queries:
         outcome = search(SearchParams(query=entry["query"], page_size=k))
         ranked = [page.source_id for page in outcome.results]
+        if entry.get("expect") == "nothing":
+            right = 0.0 if ranked else 1.0
+            evaluation.rows.append(
+                (entry["query"], entry.get("case", ""), right, right, right, ranked)
+            )
+            continue
         grades = entry["judgments"]
         evaluation.rows.append(
             (

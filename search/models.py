@@ -1,4 +1,5 @@
-"""The zero-result log: which queries found nothing, per day, for the editors' report.
+"""Search data editors keep: the zero-result log (which queries found nothing, per day, for the
+editors' report) and the synonym list (Synonym snippets).
 
 All queries are counted by Wagtail's own query log (wagtail.contrib.search_promotions Query and
 QueryDailyHits, shown in its "Search terms" report); this adds only what that lacks.
@@ -7,6 +8,10 @@ QueryDailyHits, shown in its "Search terms" report); this adds only what that la
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+
+from search.text import words
 
 
 class ZeroResultDay(models.Model):
@@ -33,3 +38,46 @@ class ZeroResultDay(models.Model):
     def record(cls, query, date=None):
         day, _created = cls.objects.get_or_create(query=query, date=date or timezone.localdate())
         cls.objects.filter(pk=day.pk).update(hits=models.F("hits") + 1)
+
+
+class Synonym(models.Model):
+    """Words and phrases that mean the same in a search ("hjerneslag, slag, apopleksi").
+
+    Every backend expands a query word with its group at query time (search/lexicon.py,
+    search/query.py), so a change here works at once, without reindexing."""
+
+    words = models.CharField(
+        _("ord"),
+        max_length=500,
+        help_text=_(
+            "Ord og uttrykk som betyr det samme i et søk, skilt med komma, f.eks. "
+            "«hjerneslag, slag, apopleksi». Store og små bokstaver spiller ingen rolle."
+        ),
+    )
+    one_way = models.BooleanField(
+        _("bare fra det første ordet"),
+        default=False,
+        help_text=_(
+            "Kryss av når bare det første ordet skal finne de andre (f.eks. «medisiner, "
+            "legemidler»: et søk på «legemidler» skal ikke finne alt om medisiner)."
+        ),
+    )
+
+    panels = [FieldPanel("words"), FieldPanel("one_way")]
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+        ordering = ["words"]
+
+    def __str__(self):
+        return self.words
+
+    def members(self):
+        """The group's words and phrases, folded, in the order written."""
+        members = []
+        for member in self.words.split(","):
+            folded = " ".join(words(member))
+            if folded and folded not in members:
+                members.append(folded)
+        return members

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import RegionPage, StandardPage
+from search.terms import build_query, clean_query
 from search.text import query_terms
 
 PAGE_LIMIT = 5
@@ -26,9 +27,6 @@ def matching_pages(text, *, limit=PAGE_LIMIT, backend=None):
     language are found, but of a page and its translations only one is listed: the one in the
     visitor's language when it matches, and pages in that language come first.
     """
-    # search/query.py imports this module to fill SearchOutcome.pages.
-    from search.query import build_query, clean_query
-
     terms = query_terms(clean_query(text))
     if not terms or limit <= 0:
         return []

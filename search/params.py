@@ -7,7 +7,8 @@ from regions.lookup import NATIONAL
 from regions.models import Region
 from resources.models import Audience, Topic
 from resources.registry import resource_models
-from search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchParams
+from search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SearchParams
+from search.terms import MAX_QUERY_LENGTH
 
 
 class InvalidSearch(ValueError):

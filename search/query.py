@@ -8,7 +8,6 @@ something. Filters and facets are applied with the ORM on top of the engine's ra
 so they behave the same on every backend.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,16 +16,18 @@ from django.db.models import Case, Count, F, FloatField, Value, When
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from modelsearch.query import And, Fuzzy, Or, PlainText
+from modelsearch.query import Fuzzy
 
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
+from search.compounds import split
+from search.lexicon import close_enough, is_known, places_in
 from search.pages import matching_pages
 from search.suggest import suggest
-from search.text import query_terms, synonyms_for
+from search.terms import build_query, clean_query
+from search.text import query_terms
 
-MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 AUTOCOMPLETE_LIMIT = 8
@@ -38,17 +39,9 @@ AREA_BOOST = 1.5
 ENGINE_HIT_LIMIT = 1000
 # How much a query word that names a type (ResourceType.query_words) favours that type.
 TYPE_BOOST = 1.5
+# How much a place in the query ("kurs Hamar") favours items of that place's region.
+PLACE_BOOST = 3.0
 FACETS = ("type", "region", "topic", "audience")
-
-# Control characters (NUL above all) and double quotes. Wagtail's SQLite FTS5 backend passes
-# '"' through unescaped, so an odd number of quotes is a syntax error ("unterminated string");
-# as text a quote carries no meaning, so it becomes a space. Remove once Wagtail escapes it.
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f"]')
-
-
-def clean_query(text):
-    """The query as plain text: unsafe characters removed, whitespace collapsed, trimmed."""
-    return " ".join(_UNSAFE.sub(" ", text or "").split())[:MAX_QUERY_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -90,17 +83,6 @@ def _resource_pages():
 def _visible(queryset):
     """Live, public, unexpired pages only."""
     return queryset.live().public().filter(expired=False)
-
-
-def build_query(terms, operator="and"):
-    """A Wagtail search query for folded ``terms``: each term or one of its synonyms."""
-    parts = []
-    for term in terms:
-        alternatives = [PlainText(term), *(PlainText(other) for other in synonyms_for(term))]
-        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
-    if len(parts) == 1:
-        return parts[0]
-    return And(parts) if operator == "and" else Or(parts)
 
 
 def _ranked(backend, query):
@@ -175,8 +157,8 @@ def _type_named(terms):
 
 
 def _boost(queryset, area, named_type):
-    """Order by relevance, weighted up for the visitor's area and for the type the query
-    names; nothing is filtered out."""
+    """Order by relevance, weighted up for the visitor's area, for the type the query names and
+    for the region of a place it names; nothing is filtered out."""
     weight = Value(1.0)
     if named_type:
         content_type = ContentType.objects.get_for_model(model_for(named_type))
@@ -191,6 +173,8 @@ def _boost(queryset, area, named_type):
             default=Value(1.0),
             output_field=FloatField(),
         )
+    if "_place" in queryset.query.annotations:  # a place named in the query (_text_matches)
+        weight = weight * F("_place")
     ranked = queryset.annotate(_ranked=F("_relevance") * weight)
     return ranked.order_by("-_ranked", "-date", "-pk")
 
@@ -235,28 +219,91 @@ def search(params, *, area=None, backend=None):
 
 def _text_matches(outcome, terms, backend):
     """(ranked matches, the type the query names) with the fallbacks recorded on ``outcome``:
-    all terms, then any term, then the spelling suggestion, then a fuzzy match."""
-    # A word that names a type ("kurs i legemiddelhåndtering") favours that type instead of
-    # being required in the text.
+    all terms, then any term, then the spelling suggestion, then a fuzzy match.
+
+    Words that name a type ("kurs") or a place ("Hamar") favour that type or region instead of
+    being required. The loose fallbacks are for words the site knows (search/lexicon.py): any
+    term only when at least half the words are known, and only over those; the suggestion and
+    the fuzzy match only when each corrected word is a typo away from a word of the content. A
+    query about something the portal does not cover ("boliglån") finds nothing."""
+    terms = _without_type_parts(terms)
     named = _type_named(terms)
-    required = [term for term in terms if not _type_named([term])] or terms
-    matches = _ranked(backend, build_query(required, "and"))
+    regions, place_words = places_in(terms)
+    required = [t for t in terms if t not in place_words and not _type_named([t])]
+    if not required and named and place_words:
+        # Only a type and a place ("kurs Hamar"): that type's items, the place's first.
+        content_type = ContentType.objects.get_for_model(model_for(named))
+        matches = _visible(_resource_pages().filter(content_type=content_type))
+        return _place_weighted(matches.annotate(_relevance=Value(1.0)), regions), named
+    required = required or [t for t in terms if t not in place_words] or terms
+    # A compound as written first ("pårørendearbeid"); its parts apart only when that finds
+    # little ("hjertesviktkurs": items on hjertesvikt that are courses).
+    matches = _ranked(backend, build_query(required, "and", compounds=False))
     total = matches.count()
-    if total == 0 and len(terms) > 1:
-        matches = _ranked(backend, build_query(terms, "or"))
-        total = matches.count()
-        outcome.fallback = "any_term" if total else None
+    if total < FEW_HITS and any(split(term) for term in required):
+        with_parts = _ranked(backend, build_query(required, "and"))
+        if with_parts.count() > total:
+            matches, total = with_parts, with_parts.count()
+    if total == 0 and len(required) > 1:
+        known = [term for term in required if is_known(term)]
+        if known and 2 * len(known) >= len(required):
+            matches = _ranked(backend, build_query(known, "or"))
+            total = matches.count()
+            outcome.fallback = "any_term" if total else None
     if total < FEW_HITS:
-        outcome.suggestion = suggest(terms)
+        outcome.suggestion = _close_suggestion(terms)
     if total == 0 and outcome.suggestion:
         # The corrected words rank better than raw similarity: try them first.
         matches = _ranked(backend, build_query(query_terms(outcome.suggestion), "and"))
         total = matches.count()
         outcome.fallback = "suggestion"
-    if total == 0 and getattr(backend, "supports_fuzzy", False):
-        matches = _ranked(backend, Fuzzy(" ".join(terms), unaccent=True))
-        outcome.fallback = "fuzzy"
-    return matches, named
+        if total == 0 and getattr(backend, "supports_fuzzy", False):
+            matches = _ranked(backend, Fuzzy(" ".join(required), unaccent=True))
+            outcome.fallback = "fuzzy"
+    if len(place_words) == len(terms):  # only places ("Østfold"): the text decides
+        return matches, named
+    return _place_weighted(matches, regions), named
+
+
+def _without_type_parts(terms):
+    """A compound ending in a word that names a type stands for its other parts and the type:
+    "hjertesviktkurs" → "hjertesvikt", "kurs" (so it favours courses, as "kurs i …" does)."""
+    result = []
+    for term in terms:
+        parts = split(term)
+        if parts and not _type_named([term]) and _type_named([parts[-1]]):
+            result.extend(parts)
+        else:
+            result.append(term)
+    return result
+
+
+def _place_weighted(matches, regions):
+    """``matches`` with ``_place``: how much the regions of places in the query favour each
+    (read by _boost)."""
+    if not regions:
+        return matches
+    return matches.annotate(
+        _place=Case(
+            *(When(matches.in_region_q(slug), then=Value(PLACE_BOOST)) for slug in regions),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    )
+
+
+def _close_suggestion(terms):
+    """The spelling suggestion for ``terms`` when every corrected word is a typo away from the
+    word written ("demenns" → "demens"), else None ("boliglån" is not a misspelt "boligen")."""
+    suggestion = suggest(terms)
+    if not suggestion:
+        return None
+    corrected = query_terms(suggestion)
+    if len(corrected) != len(terms):
+        return suggestion
+    if all(close_enough(a, b) for a, b in zip(terms, corrected, strict=True) if a != b):
+        return suggestion
+    return None
 
 
 def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):

@@ -1,5 +1,7 @@
-"""Norwegian text handling shared by every backend: folding (æøå), stemming, stop words,
-synonyms and acronyms.
+"""Norwegian text handling shared by every backend: folding (æøå), stemming, stop words.
+
+Compound words are split in search/compounds.py; synonyms and acronyms are the admin-edited
+Synonym snippets (search/lexicon.py).
 
 The same functions shape the index text and the query on SQLite, so both sides always agree;
 PostgreSQL and Elasticsearch/OpenSearch do the same folding and stemming in the engine
@@ -61,24 +63,6 @@ STOP_WORDS = frozenset(
     ]
 )
 
-# Acronyms and everyday words clinicians use for the same thing (folded, lower case).
-# A query term on the left also finds the texts on the right, and the other way round.
-SYNONYMS = {
-    "kols": ["copd", "kronisk obstruktiv lungesykdom"],
-    "copd": ["kols"],
-    "isbar": ["strukturert kommunikasjon"],
-    "news2": ["news", "tidlig varsling"],
-    "bpsd": ["atferdsmessige og psykologiske symptomer ved demens"],
-    "rop": ["samtidig rus og psykisk lidelse"],
-    "hlr": ["hjerte-lunge-redning"],
-    "demenssykdom": ["demens"],
-    "legemiddelhandtering": ["legemidler"],
-    "medisiner": ["legemidler"],
-    "medisin": ["legemiddel"],
-    "palliativ": ["palliasjon", "lindrende"],
-    "lindrende": ["palliasjon", "palliativ"],
-}
-
 
 def fold(text):
     """Lower-cased text with æøå and other diacritics folded to ASCII ("Østfold" → "ostfold")."""
@@ -113,8 +97,3 @@ def query_terms(text):
     terms = words(text)
     meaningful = [term for term in terms if term not in STOP_WORDS]
     return meaningful
-
-
-def synonyms_for(term):
-    """Other ways of saying the folded query term ``term``."""
-    return SYNONYMS.get(term, [])

@@ -18,10 +18,11 @@ from resources.models import Audience, Topic
 from resources.registry import resource_types
 from search.pages import page_type
 from search.params import InvalidSearch, parse_params
-from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete, clean_query
+from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete
 from search.query import search as run_search
 from search.querylog import log_search, promotions_for
 from search.serializers import outcome_json
+from search.terms import clean_query
 
 
 def _run(params, request):

@@ -1,11 +1,14 @@
-"""Admin: the zero-result search report under Reports."""
+"""Admin: the zero-result search report under Reports, and the synonym list as a snippet."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.models import Synonym
 from search.reports import ZeroResultQueriesReportView
 
 
@@ -35,3 +38,14 @@ def register_zero_results_menu_item():
         icon_name="search",
         order=710,
     )
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = _("Synonymer i søket")
+    list_display = ["words", "one_way"]
+    search_fields = ["words"]
+
+
+register_snippet(SynonymViewSet)

@@ -7,7 +7,9 @@
 - SQLite FTS5 has neither a Norwegian stemmer nor æøå folding, so the index stores the text
   already folded and stemmed in Python (search/text.py) and queries get the same treatment.
 - Everywhere: query terms of four or more letters match as prefixes, so "pårørende" also finds
-  the compound "pårørendearbeid" and "kurs" finds "kurset".
+  the compound "pårørendearbeid" and "kurs" finds "kurset"; and the parts of the compounds in a
+  text are indexed beside it (search/compounds.py), so "kurs" also finds "hjertesviktkurs".
+  After upgrading to this, run ``python manage.py update_index``.
 """
 
 import re
@@ -17,6 +19,7 @@ from django.db import connection
 
 from modelsearch.query import PlainText
 
+from search.compounds import compound_parts
 from search.text import fold, stemmed_text
 
 # How much more a title word counts than a body word in SQLite's bm25().
@@ -30,12 +33,30 @@ def is_prefix(term):
     return len(term) >= PREFIX_MIN_LENGTH
 
 
+def with_compound_parts(text):
+    """``text`` and the parts of its compounds ("hjertesviktkurs" → "… hjertesvikt kurs")."""
+    parts = compound_parts(text)
+    return f"{text} {parts}" if parts else text
+
+
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
 
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
+
+    class CompoundObjectIndexer(postgres.ObjectIndexer):
+        """Title and body with their compounds' parts; autocomplete as written."""
+
+        def as_vector(self, texts, for_autocomplete=False):
+            if not for_autocomplete:
+                texts = [(with_compound_parts(text), weight) for text, weight in texts]
+            return super().as_vector(texts, for_autocomplete=for_autocomplete)
+
+    # PostgresIndex.add_items builds its indexers from this module-level name and has no hook for
+    # the class; only our backend uses modelsearch's PostgreSQL index in this project.
+    postgres.ObjectIndexer = CompoundObjectIndexer
 
     class NorwegianPostgresQueryCompiler(postgres.PostgresSearchQueryCompiler):
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -79,7 +100,9 @@ def _sqlite_backend_class():
             return f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
 
     class FoldingObjectIndexer(sqlite.ObjectIndexer):
-        """Title and body folded and stemmed; autocomplete folded only (typed prefixes)."""
+        """Title and body folded and stemmed, the compound parts of both in the body (in the title
+        they would lengthen it, and bm25 would rank its own words lower); autocomplete folded
+        only (typed prefixes)."""
 
         @property
         def title(self):
@@ -87,7 +110,8 @@ def _sqlite_backend_class():
 
         @property
         def body(self):
-            return stemmed_text(super().body)
+            parts = compound_parts(f"{super().title} {super().body}")
+            return stemmed_text(f"{super().body} {parts}")
 
         @property
         def autocomplete(self):

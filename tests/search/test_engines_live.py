@@ -99,6 +99,13 @@ def test_first_save_creates_the_index_with_norwegian_analysis(settings, index_fo
             "lowercase",
             "norwegian_stop",
             "asciifolding",
+            "norwegian_decompounder",
+            "norwegian_stemmer",
+        ]
+        assert analysis["analyzer"]["default_search"]["filter"] == [
+            "lowercase",
+            "norwegian_stop",
+            "asciifolding",
             "norwegian_stemmer",
         ]
         edgengrams = index["mappings"]["properties"]["_edgengrams"]

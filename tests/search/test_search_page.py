@@ -38,7 +38,7 @@ def test_quotes_and_control_characters_still_find_matches(client, index_for, que
 
 
 def test_clean_query_keeps_words_and_drops_syntax_characters():
-    from search.query import MAX_QUERY_LENGTH, clean_query
+    from search.terms import MAX_QUERY_LENGTH, clean_query
 
     assert clean_query('  "pårørende"\x00  KOLS\t') == "pårørende KOLS"
     assert clean_query("x" * 500) == "x" * MAX_QUERY_LENGTH
