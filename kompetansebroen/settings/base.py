@@ -101,7 +101,7 @@ DATABASES = {
 # PostgreSQL cancels any statement that runs longer than this (milliseconds; 0: never), so one
 # slow query cannot hold a worker for seconds. Long maintenance statements (migrate on a large
 # database, a bulk import) can run with DATABASE_STATEMENT_TIMEOUT=0.
-DATABASE_STATEMENT_TIMEOUT = int(env.get("DATABASE_STATEMENT_TIMEOUT", "2000"))
+DATABASE_STATEMENT_TIMEOUT = env.whole_number("DATABASE_STATEMENT_TIMEOUT", 5000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}"

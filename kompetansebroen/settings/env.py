@@ -19,6 +19,16 @@ def flag(name, default=False):
     return value.lower() in TRUTHY
 
 
+def whole_number(name, default):
+    """A non-negative whole number; anything else stops start-up with one readable line."""
+    value = get(name)
+    if value is None:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}.")
+    return int(value)
+
+
 def csv(name, default=""):
     return [part.strip() for part in (get(name) or default).split(",") if part.strip()]
 

@@ -2,7 +2,11 @@
 
 import os
 
-from .base import *  # noqa: F403
+# A generous statement timeout: CI machines are shared and slow; the guard itself is tested
+# (tests/search/test_statement_timeout.py). Must be set before base reads it.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "30000")
+
+from .base import *  # noqa: E402, F403
 
 SECRET_KEY = "test-secret-key"  # noqa: S105
 DEBUG = False
