@@ -1,14 +1,23 @@
 #!/usr/bin/env python
 """Search benchmark: the JSON API's latency at 20,000 pages, and indexing time.
 
-For each database (SQLite, PostgreSQL) it builds a fresh database, imports the sample corpus,
-expands it to --pages resource pages with varied synthetic copies (titles, summaries, regions
-and topics recombined), rebuilds the search index (timed), then sends --queries mixed queries
-(plain, inflected, æøå-less, typos, acronyms, filtered, paged, autocomplete) to /api/search/
-through Django's test client and prints p50/p95. Figures only, no pass/fail; not part of CI.
+For each backend (SQLite, PostgreSQL, and OpenSearch when --opensearch-url is given) it builds
+a fresh database, imports the sample corpus, expands it to --pages resource pages with varied
+synthetic copies (titles, summaries, regions and topics recombined), rebuilds the search index
+(timed), then sends --queries mixed queries (plain, inflected, æøå-less, typos, acronyms,
+filtered, paged, autocomplete) to /api/search/ through Django's test client and prints
+p50/p95/max. Figures only, no pass/fail; not part of CI.
+
+OpenSearch runs on the PostgreSQL database (filters, facets and pages come from the database)
+with its own index prefix; the script starts no node: point --opensearch-url (or the
+BENCH_OPENSEARCH_URL variable) at a running one, e.g. one from scripts/opensearch.sh.
+--reuse keeps a database that already has the pages (the SQLite file under --sqlite-path, the
+PostgreSQL database of --postgres-url) and only re-indexes and queries, so two versions of the
+code can be measured on the same data.
 
     python benchmarks/search_bench.py [--database sqlite|postgres|both] [--pages 20000]
                                       [--queries 200] [--corpus FILE]
+                                      [--opensearch-url http://127.0.0.1:9200] [--reuse]
 """
 
 import argparse
@@ -93,6 +102,16 @@ def parse_args(argv=None):
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
+    parser.add_argument(
+        "--opensearch-url",
+        default=os.environ.get("BENCH_OPENSEARCH_URL", ""),
+        help="a running OpenSearch node (OPENSEARCH_VERSION picks 2 or 3); adds an OpenSearch run",
+    )
+    parser.add_argument("--reuse", action="store_true", help="keep a database already built")
+    parser.add_argument(
+        "--sqlite-path", type=Path, help="SQLite file to build (or reuse); default: a temporary one"
+    )
+    parser.add_argument("--skip-queries", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -163,12 +182,18 @@ def child(args):
     def out(line):
         print(line, flush=True)
 
+    from resources.models import ResourcePage
+
     rng = random.Random(SEED)
     call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    import_corpus(load_corpus_file(args.corpus))
-    out(f"  corpus imported in {time.perf_counter() - started:.1f} s")
-    pages = expand(args.pages, rng, out)
+    pages = ResourcePage.objects.count()
+    if pages >= args.pages:
+        out(f"  reusing the database's {pages} pages")
+    else:
+        started = time.perf_counter()
+        import_corpus(load_corpus_file(args.corpus))
+        out(f"  corpus imported in {time.perf_counter() - started:.1f} s")
+        pages = expand(args.pages, rng, out)
 
     started = time.perf_counter()
     call_command("update_index", verbosity=0)
@@ -180,6 +205,9 @@ def child(args):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
+    if args.skip_queries:
+        return
+    rng = random.Random(SEED + 1)  # the same queries whether the database was built or reused
     client = Client()
     plan = []
     for _ in range(args.queries):
@@ -196,7 +224,7 @@ def child(args):
         timings.append((time.perf_counter() - started) * 1000)
         statuses.add(response.status_code)
     result = {
-        "database": connection.vendor,
+        "backend": os.environ.get("BENCH_BACKEND", connection.vendor),
         "pages": pages,
         "indexing_seconds": round(indexing, 1),
         "queries": len(timings),
@@ -209,21 +237,35 @@ def child(args):
     out("RESULT " + json.dumps(result))
 
 
-def run(database, args):
+def run(backend, args):
     environ = {k: v for k, v in os.environ.items() if k not in UNSET_VARIABLES}
     environ["DJANGO_SETTINGS_MODULE"] = "kompetansebroen.settings.test"
+    environ["BENCH_BACKEND"] = backend
     temporary = None
-    if database == "sqlite":
-        temporary = tempfile.TemporaryDirectory()
-        environ["DATABASE_URL"] = f"sqlite:///{temporary.name}/bench.sqlite3"
+    if backend == "sqlite":
+        if args.sqlite_path:
+            path = args.sqlite_path.resolve()
+            if not args.reuse:
+                path.unlink(missing_ok=True)
+        else:
+            temporary = tempfile.TemporaryDirectory()
+            path = Path(temporary.name) / "bench.sqlite3"
+        environ["DATABASE_URL"] = f"sqlite:///{path}"
     else:
         name = args.postgres_url.rsplit("/", 1)[1]
         base = args.postgres_url.rsplit("/", 1)[0]
         host = base.split("@")[-1].split(":")[0]
-        subprocess.run(["dropdb", "-h", host, "-U", "postgres", "--if-exists", name], check=True)
-        subprocess.run(["createdb", "-h", host, "-U", "postgres", name], check=True)
+        # OpenSearch reuses the PostgreSQL run's database when both run.
+        if not args.reuse and backend == "postgres":
+            dropdb = ["dropdb", "-h", host, "-U", "postgres", "--if-exists", name]
+            subprocess.run(dropdb, check=True)
+        subprocess.run(["createdb", "-h", host, "-U", "postgres", name], capture_output=True)
         environ["DATABASE_URL"] = args.postgres_url
-    print(f"== {database}", flush=True)
+    if backend == "opensearch":
+        environ["OPENSEARCH_URL"] = args.opensearch_url
+        environ.setdefault("OPENSEARCH_VERSION", "2")
+        environ["SEARCH_INDEX_PREFIX"] = "kb_search_bench"
+    print(f"== {backend}", flush=True)
     command = [
         sys.executable,
         __file__,
@@ -234,14 +276,17 @@ def run(database, args):
         str(args.queries),
         "--corpus",
         str(args.corpus),
+        *(["--skip-queries"] if args.skip_queries else []),
     ]
     completed = subprocess.run(command, env=environ, cwd=REPO, capture_output=True, text=True)
     sys.stdout.write(completed.stdout)
     if completed.returncode:
         sys.stderr.write(completed.stderr[-4000:])
-        raise SystemExit(f"benchmark on {database} failed")
+        raise SystemExit(f"benchmark on {backend} failed")
     if temporary:
         temporary.cleanup()
+    if args.skip_queries:
+        return None
     line = next(line for line in completed.stdout.splitlines() if line.startswith("RESULT "))
     return json.loads(line[len("RESULT ") :])
 
@@ -251,12 +296,16 @@ def main(argv=None):
     if args.child:
         sys.path.insert(0, str(REPO))
         return child(args)
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    results = [run(database, args) for database in databases]
-    print("\ndatabase    pages  index s  queries  p50 ms  p95 ms  max ms")
+    backends = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    if args.opensearch_url:
+        backends.append("opensearch")
+    results = [run(backend, args) for backend in backends]
+    if args.skip_queries:
+        return 0
+    print("\nbackend     pages  index s  queries  p50 ms  p95 ms  max ms")
     for r in results:
         print(
-            f"{r['database']:<10} {r['pages']:>6} {r['indexing_seconds']:>8} {r['queries']:>8} "
+            f"{r['backend']:<10} {r['pages']:>6} {r['indexing_seconds']:>8} {r['queries']:>8} "
             f"{r['p50_ms']:>7} {r['p95_ms']:>7} {r['max_ms']:>7}"
         )
     return 0
