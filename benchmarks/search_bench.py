@@ -15,7 +15,7 @@ BENCH_OPENSEARCH_URL variable) at a running one, e.g. one from scripts/opensearc
 PostgreSQL database of --postgres-url) and only re-indexes and queries, so two versions of the
 code can be measured on the same data.
 
-    python benchmarks/search_bench.py [--database sqlite|postgres|both] [--pages 20000]
+    python benchmarks/search_bench.py [--database sqlite|postgres|both|none] [--pages 20000]
                                       [--queries 200] [--corpus FILE]
                                       [--opensearch-url http://127.0.0.1:9200] [--reuse]
 """
@@ -97,7 +97,9 @@ VARIANTS = [
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--database", choices=["sqlite", "postgres", "both", "none"], default="both"
+    )
     parser.add_argument("--pages", type=int, default=20_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -185,6 +187,10 @@ def child(args):
     from resources.models import ResourcePage
 
     rng = random.Random(SEED)
+    if connection.vendor == "postgresql":
+        # Building and indexing are maintenance: no statement_timeout (RESET before querying).
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
     call_command("migrate", verbosity=0)
     pages = ResourcePage.objects.count()
     if pages >= args.pages:
@@ -204,6 +210,7 @@ def child(args):
         # statistics of an empty database PostgreSQL picks nested loops that take seconds.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+            cursor.execute("RESET statement_timeout")
 
     if args.skip_queries:
         return
@@ -296,7 +303,7 @@ def main(argv=None):
     if args.child:
         sys.path.insert(0, str(REPO))
         return child(args)
-    backends = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    backends = {"both": ["sqlite", "postgres"], "none": []}.get(args.database, [args.database])
     if args.opensearch_url:
         backends.append("opensearch")
     results = [run(backend, args) for backend in backends]
