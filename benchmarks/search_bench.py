@@ -114,6 +114,9 @@ def parse_args(argv=None):
         "--sqlite-path", type=Path, help="SQLite file to build (or reuse); default: a temporary one"
     )
     parser.add_argument("--skip-queries", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-index", action="store_true", help="with --reuse: keep the search index as it is"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -201,10 +204,12 @@ def child(args):
         out(f"  corpus imported in {time.perf_counter() - started:.1f} s")
         pages = expand(args.pages, rng, out)
 
-    started = time.perf_counter()
-    call_command("update_index", verbosity=0)
-    indexing = time.perf_counter() - started
-    out(f"  update_index over {pages} pages: {indexing:.1f} s")
+    indexing = None
+    if not args.no_index:
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        indexing = time.perf_counter() - started
+        out(f"  update_index over {pages} pages: {indexing:.1f} s")
     if connection.vendor == "postgresql":
         # Fresh planner statistics, as autovacuum would have after a bulk load: with the
         # statistics of an empty database PostgreSQL picks nested loops that take seconds.
@@ -233,7 +238,7 @@ def child(args):
     result = {
         "backend": os.environ.get("BENCH_BACKEND", connection.vendor),
         "pages": pages,
-        "indexing_seconds": round(indexing, 1),
+        "indexing_seconds": None if indexing is None else round(indexing, 1),
         "queries": len(timings),
         "p50_ms": round(percentile(timings, 0.50), 1),
         "p95_ms": round(percentile(timings, 0.95), 1),
@@ -284,6 +289,7 @@ def run(backend, args):
         "--corpus",
         str(args.corpus),
         *(["--skip-queries"] if args.skip_queries else []),
+        *(["--no-index"] if args.no_index else []),
     ]
     completed = subprocess.run(command, env=environ, cwd=REPO, capture_output=True, text=True)
     sys.stdout.write(completed.stdout)
@@ -312,7 +318,7 @@ def main(argv=None):
     print("\nbackend     pages  index s  queries  p50 ms  p95 ms  max ms")
     for r in results:
         print(
-            f"{r['backend']:<10} {r['pages']:>6} {r['indexing_seconds']:>8} {r['queries']:>8} "
+            f"{r['backend']:<10} {r['pages']:>6} {str(r['indexing_seconds']):>8} {r['queries']:>8} "
             f"{r['p50_ms']:>7} {r['p95_ms']:>7} {r['max_ms']:>7}"
         )
     return 0
