@@ -10,8 +10,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import RegionPage, StandardPage
-from search.terms import build_query, clean_query
-from search.text import query_terms
+from search.terms import build_query, search_terms
 
 PAGE_LIMIT = 5
 # The page types searched here, with the key the API gives as a page's "type".
@@ -27,7 +26,7 @@ def matching_pages(text, *, limit=PAGE_LIMIT, backend=None):
     language are found, but of a page and its translations only one is listed: the one in the
     visitor's language when it matches, and pages in that language come first.
     """
-    terms = query_terms(clean_query(text))
+    terms = search_terms(text)
     if not terms or limit <= 0:
         return []
     backend = backend or get_search_backend()

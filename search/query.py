@@ -25,7 +25,7 @@ from search.compounds import split
 from search.lexicon import close_enough, is_known, places_in
 from search.pages import matching_pages
 from search.suggest import suggest
-from search.terms import build_query, clean_query
+from search.terms import MAX_TERMS, build_query, clean_query, search_terms
 from search.text import query_terms
 
 MAX_PAGE_SIZE = 50
@@ -202,7 +202,7 @@ def search(params, *, area=None, backend=None):
     first (the same items a listing with those filters shows). Without either: nothing.
     """
     outcome = SearchOutcome(params=params)
-    terms = query_terms(clean_query(params.query))
+    terms = search_terms(params.query)
     outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
     if terms:
         matches, named = _text_matches(outcome, terms, backend or get_search_backend())
@@ -308,7 +308,7 @@ def _close_suggestion(terms):
 
 def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
     """Up to ``limit`` live resource pages whose titles start with what was typed."""
-    query = " ".join(query_terms(clean_query(text)) or clean_query(text).split())
+    query = " ".join(search_terms(text) or clean_query(text).split()[:MAX_TERMS])
     if not query:
         return []
     backend = backend or get_search_backend()

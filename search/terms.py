@@ -8,8 +8,11 @@ from modelsearch.query import And, Or, PlainText
 
 from search.compounds import split
 from search.lexicon import synonyms_for
+from search.text import query_terms
 
 MAX_QUERY_LENGTH = 200
+# More words than this add cost, not precision: the rest of a long query is ignored.
+MAX_TERMS = 8
 
 # Control characters (NUL above all) and double quotes. Wagtail's SQLite FTS5 backend passes
 # '"' through unescaped, so an odd number of quotes is a syntax error ("unterminated string");
@@ -20,6 +23,11 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f"]')
 def clean_query(text):
     """The query as plain text: unsafe characters removed, whitespace collapsed, trimmed."""
     return " ".join(_UNSAFE.sub(" ", text or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_terms(text):
+    """The query's distinct folded terms, in order, at most MAX_TERMS."""
+    return list(dict.fromkeys(query_terms(clean_query(text))))[:MAX_TERMS]
 
 
 def _alternatives(term, compounds=True):

@@ -4,16 +4,9 @@ duplicating, and a bad file is rejected with one readable line before anything i
 import copy
 import datetime
 import io
-import json
-import os
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.db import connection
 from django.utils.timezone import localtime
 
 from wagtail.models import Page
@@ -38,161 +31,13 @@ from resources.models import (
     ThemePage,
     Topic,
 )
+from tests.builder.conftest import SMALL_CORPUS, SMALL_TYPES, _item, _page, _write
 
 REPO = Path(__file__).resolve().parents[2]
 # A copy of ../shared/corpus/corpus.json, so a clone on its own runs the full-corpus tests.
 CORPUS_FILE = REPO / "tests" / "data" / "corpus.json"
 
 pytestmark = pytest.mark.django_db
-
-
-def _item(item_id, kind, title, **extra):
-    item = {
-        "id": item_id,
-        "type": kind,
-        "title": title,
-        "summary": f"Sammendrag av {title.lower()}.",
-        "body": [
-            {"type": "heading", "text": "Om innholdet"},
-            {"type": "paragraph", "text": "Brødtekst med <tegn> & mer."},
-            {"type": "list", "text": "Du lærer:", "items": ["Én ting", "En annen ting"]},
-        ],
-        "topics": ["demens"],
-        "audiences": ["helsepersonell"],
-        "region": None,
-        "published": "2024-03-15",
-    }
-    item.update(extra)
-    return item
-
-
-SMALL_CORPUS = {
-    "format": "kompetansebro-corpus/1",
-    "regions": [
-        {"slug": "ahus", "name": "Ahus", "description": "Akershus universitetssykehus."},
-        {"slug": "innlandet", "name": "Innlandet", "description": "Sykehuset Innlandet."},
-        {"slug": "oslo", "name": "Oslo", "description": "Oslo universitetssykehus."},
-    ],
-    "topics": [
-        {"slug": "demens", "name": "Demens", "description": "Demenssykdom."},
-        {"slug": "legemidler", "name": "Legemidler", "description": "Trygg bruk."},
-    ],
-    "audiences": [
-        {"slug": "helsepersonell", "name": "Helsepersonell"},
-        {"slug": "studenter", "name": "Studenter"},
-    ],
-    "items": [
-        _item(
-            "course-001",
-            "course",
-            "Legemiddelhåndtering for helsefagarbeidere",
-            topics=["legemidler"],
-            duration_minutes=120,
-            provider="Kompetansebroen",
-            has_exam=True,
-            course_format="e-læring",
-        ),
-        _item(
-            "course-002",
-            "course",
-            "Demensomsorg i Ahus-kommunene",
-            region="ahus",
-            duration_minutes=45,
-            provider="Ahus",
-            has_exam=False,
-            course_format="webinar",
-        ),
-        _item(
-            "podcast_episode-001",
-            "podcast_episode",
-            "Hva er egentlig et helsefellesskap?",
-            series="Samhandlingspodden",
-            episode_number=1,
-            duration_seconds=1860,
-            audio_url="https://media.example.org/podkast/01.mp3",
-            guests_roles=["kommuneoverlege", "rådgiver"],
-        ),
-        _item(
-            "podcast_episode-002",
-            "podcast_episode",
-            "Legemidler og eldre",
-            topics=["legemidler"],
-            audiences=["studenter"],
-            series="Samhandlingspodden",
-            episode_number=2,
-            duration_seconds=1500,
-            audio_url="https://media.example.org/podkast/02.mp3",
-            guests_roles=[],
-        ),
-        _item(
-            "film-001",
-            "film",
-            "Slik måler du blodtrykk riktig",
-            video_url="https://video.example.org/blodtrykk",
-            duration_seconds=420,
-            has_captions=True,
-            transcript="Før du måler blodtrykket …",
-        ),
-        _item("article-001", "article", "Når mor blir syk", region="innlandet"),
-        _item(
-            "news-001",
-            "news",
-            "Nytt kurs om demens i Innlandet",
-            region="innlandet",
-            shared_with_regions=["ahus", "oslo"],
-        ),
-        _item(
-            "event-001",
-            "event",
-            "Webinar: Barn som pårørende",
-            region="oslo",
-            start="2025-10-08T13:00",
-            end="2025-10-08T14:30",
-            location="Digitalt (Teams)",
-            online=True,
-            registration_deadline="2025-10-06",
-            capacity=None,
-            organiser="Kompetansebroen",
-        ),
-        _item("theme-001", "theme", "Demens", topic="demens", topics=["demens", "legemidler"]),
-        _item(
-            "project-001",
-            "project",
-            "Sammen om barn som pårørende – Innlandet",
-            region="innlandet",
-            partners=["Sykehuset Innlandet", "Gjøvik kommune"],
-            goals=["Felles kompetansenettverk"],
-            status="aktiv",
-            period="2023–2026",
-        ),
-    ],
-}
-SMALL_TYPES = {
-    "course": 2,
-    "podcast_series": 1,
-    "podcast_episode": 2,
-    "film": 1,
-    "article": 1,
-    "news": 1,
-    "event": 1,
-    "theme": 1,
-    "project": 1,
-}
-
-
-@pytest.fixture
-def corpus():
-    return copy.deepcopy(SMALL_CORPUS)
-
-
-def _page(item_id):
-    return ResourcePage.objects.get(source_id=item_id).specific
-
-
-def _write(tmp_path, data, name="corpus.json"):
-    path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
-    return path
 
 
 def test_import_creates_one_published_page_per_item_and_the_series(corpus):
@@ -374,85 +219,6 @@ def test_progress_and_summary_are_printed(tmp_path, corpus):
     assert article_row.split() == ["article", "19", "0", "0"]
 
 
-def _break_last_item(corpus, **changes):
-    item = corpus["items"][-1]
-    for key, value in changes.items():
-        if value is ...:
-            del item[key]
-        else:
-            item[key] = value
-    return corpus
-
-
-BROKEN = {
-    "unknown topic": (
-        lambda c: _break_last_item(c, topics=["xyz"]),
-        "item 'project-001' field 'topics': unknown topic 'xyz'",
-    ),
-    "missing title": (
-        lambda c: _break_last_item(c, title=...),
-        "item 'project-001' field 'title': missing required field",
-    ),
-    "bad date": (
-        lambda c: _break_last_item(c, published="2024-13-01"),
-        "item 'project-001' field 'published': expected a date YYYY-MM-DD",
-    ),
-    "wrong type": (
-        lambda c: _break_last_item(c, type="course", duration_minutes="abc"),
-        "item 'project-001' field 'duration_minutes': expected a whole number, got \"abc\"",
-    ),
-    "unknown region": (
-        lambda c: _break_last_item(c, region="finnmark"),
-        "item 'project-001' field 'region': unknown region 'finnmark'",
-    ),
-    "unknown type": (
-        lambda c: _break_last_item(c, type="webinar"),
-        "item 'project-001' field 'type': unknown item type \"webinar\"",
-    ),
-    "duplicate id": (
-        lambda c: _break_last_item(c, id="course-001"),
-        "item 'course-001' field 'id': duplicate id",
-    ),
-    "wrong format string": (
-        lambda c: {**c, "format": "kompetansebro-corpus/2"},
-        "field 'format': expected 'kompetansebro-corpus/1'",
-    ),
-    "missing format string": (
-        lambda c: {key: value for key, value in c.items() if key != "format"},
-        "field 'format': missing required field",
-    ),
-    "not JSON": (lambda c: json.dumps(c)[:-40], "not valid JSON: "),
-}
-
-
-@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
-def test_broken_file_is_rejected_with_one_line_and_nothing_written(tmp_path, corpus, case):
-    breaker, expected = BROKEN[case]
-    path = _write(tmp_path, breaker(corpus))
-    pages, regions = Page.objects.count(), Region.objects.count()
-
-    with pytest.raises(CommandError) as raised:
-        call_command("import_corpus", str(path), stdout=io.StringIO())
-
-    message = str(raised.value)
-    assert message.startswith("corpus.json: ")
-    assert expected in message
-    assert "\n" not in message
-    assert (Page.objects.count(), Region.objects.count()) == (pages, regions)
-
-
-def test_not_json_names_line_and_column(tmp_path):
-    path = _write(tmp_path, '{"format": "kompetansebro-corpus/1",\n  "items": [}')
-
-    with pytest.raises(CorpusError, match=r"not valid JSON: .* at line 2 column 13"):
-        load_corpus_file(path)
-
-
-def test_missing_file_is_a_readable_error(tmp_path):
-    with pytest.raises(CommandError, match="nope.json: file not found"):
-        call_command("import_corpus", str(tmp_path / "nope.json"))
-
-
 def test_slugs_already_in_the_database_may_be_used(corpus):
     import_corpus(corpus)
     later = {"format": corpus["format"], "items": [_item("article-099", "article", "Senere")]}
@@ -505,47 +271,6 @@ def test_full_corpus_imports_reachable_pages_and_reimports_as_skipped(client):
 
     assert Page.objects.count() == pages
     assert second.totals() == {"created": 0, "updated": 0, "skipped": first.total_pages}
-
-
-def _migrated_sqlite_file(path, env, manage):
-    """A migrated SQLite database file for a subprocess: a copy of the (already migrated)
-    test database when it is SQLite, which is much faster than running migrate again."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with sqlite3.connect(path) as target:
-            connection.connection.backup(target)
-    else:
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=REPO)
-
-
-@pytest.mark.skipif(
-    connection.vendor != "sqlite",
-    reason="runs in the SQLite suite: the command's exit code does not depend on the database, "
-    "and a fresh PostgreSQL-side migrate for the subprocess would take half a minute",
-)
-def test_command_exits_non_zero_with_one_stderr_line(tmp_path, corpus):
-    database = tmp_path / "db.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "kompetansebroen.settings.test",
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
-    manage = [sys.executable, str(REPO / "manage.py")]
-    _migrated_sqlite_file(database, env, manage)
-    bad = _write(tmp_path, _break_last_item(corpus, topics=["xyz"]), name="bad.json")
-
-    result = subprocess.run(
-        [*manage, "import_corpus", str(bad)], env=env, cwd=REPO, capture_output=True, text=True
-    )
-
-    assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert lines == [
-        "CommandError: bad.json: item 'project-001' field 'topics': unknown topic 'xyz'"
-    ]
-    assert "Importing" not in result.stdout
-    with sqlite3.connect(database) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM home_region").fetchone() == (0,)
 
 
 def test_moved_page_and_new_sibling_share_a_new_parent(client, corpus):

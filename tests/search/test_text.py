@@ -182,3 +182,12 @@ def test_synonyms_are_a_snippet_editors_can_edit_in_the_admin(admin_client):
     )
     assert response.status_code == 302
     assert Synonym.objects.filter(words="kateter, KAD").exists()
+
+
+def test_query_terms_are_distinct_and_capped():
+    from search.terms import MAX_TERMS, search_terms
+
+    assert search_terms("demens Demens demensomsorg") == ["demens", "demensomsorg"]
+    words = " ".join(f"ord{number}x" for number in range(20))
+    assert len(search_terms(words)) == MAX_TERMS == 8
+    assert search_terms(words)[0] == search_terms("ord0x")[0]
