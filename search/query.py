@@ -308,7 +308,9 @@ def _close_suggestion(terms):
 
 def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
     """Up to ``limit`` live resource pages whose titles start with what was typed."""
-    query = " ".join(search_terms(text) or clean_query(text).split()[:MAX_TERMS])
+    # Words the text handling drops (stop words) still complete as typed; signs alone do not.
+    typed = [word for word in clean_query(text).split() if any(c.isalnum() for c in word)]
+    query = " ".join(search_terms(text) or typed[:MAX_TERMS])
     if not query:
         return []
     backend = backend or get_search_backend()

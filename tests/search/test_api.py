@@ -279,3 +279,10 @@ def test_date_of_zero_result_log_is_today(client, content):
 
     client.get("/sok/", {"q": "ingentingher"})
     assert ZeroResultDay.objects.get().date == datetime.date.today()
+
+
+@pytest.mark.parametrize("typed", ["¯", "--", "«»", "%%"])
+def test_autocomplete_of_signs_alone_is_an_empty_list(client, typed):
+    response = client.get("/api/search/autocomplete/", {"q": typed})
+    assert response.status_code == 200
+    assert response.json()["results"] == []
