@@ -47,11 +47,7 @@ def _build_synonyms():
 
 
 def synonym_table():
-    table = cache.get(SYNONYMS_CACHE_KEY)
-    if table is None:
-        table = _build_synonyms()
-        cache.set(SYNONYMS_CACHE_KEY, table, CACHE_SECONDS)
-    return table
+    return cache.get_or_set(SYNONYMS_CACHE_KEY, _build_synonyms, CACHE_SECONDS)
 
 
 def clear_synonyms(**_kwargs):

@@ -53,11 +53,7 @@ def build_vocabulary():
 
 
 def vocabulary():
-    known = cache.get(CACHE_KEY)
-    if known is None:
-        known = build_vocabulary()
-        cache.set(CACHE_KEY, known, CACHE_SECONDS)
-    return known
+    return cache.get_or_set(CACHE_KEY, build_vocabulary, CACHE_SECONDS)
 
 
 def clear_vocabulary(**_kwargs):

@@ -3,8 +3,6 @@ with factories (the full corpus is in test_relevance.py)."""
 
 import datetime
 
-from django.core.cache import cache
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,13 +11,6 @@ from search.query import MAX_PAGE_SIZE
 from tests.factories import CoursePageFactory, FilmPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_vocabulary():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ the header's search box has the same autocomplete as /sok/."""
 
 import io
 
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -20,13 +19,6 @@ from search.pages import matching_pages
 from tests.factories import CoursePageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_vocabulary():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
