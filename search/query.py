@@ -4,14 +4,18 @@ API, autocomplete and the relevance evaluation.
 Queries are plain text: characters that search engines treat as syntax are neutralised, the
 text is folded and split into Norwegian terms (search/text.py), acronyms are expanded, and the
 search falls back from all terms, to any term, to a fuzzy match, so a typo still finds
-something. Filters and facets are applied with the ORM on top of the engine's ranked matches,
-so they behave the same on every backend.
+something. The engine or the database's full-text index is asked once per query
+(search/matching.py); filters and facets are applied with the ORM to the ids it matched, and the
+ranking is done here, so they behave the same on every backend.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, FloatField, Value, When
+from django.db.models import BooleanField, Case, Count, Value, When
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -23,6 +27,7 @@ from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
 from search.compounds import split
 from search.lexicon import close_enough, is_known, places_in
+from search.matching import match, visible
 from search.pages import matching_pages
 from search.suggest import suggest
 from search.terms import MAX_TERMS, build_query, clean_query, search_terms
@@ -35,8 +40,6 @@ AUTOCOMPLETE_LIMIT = 8
 FEW_HITS = 3
 # How much a result from the visitor's own area ("Mitt område") outweighs a national one.
 AREA_BOOST = 1.5
-# Engines that return ids (Elasticsearch/OpenSearch) are asked for this many ranked hits.
-ENGINE_HIT_LIMIT = 1000
 # How much a query word that names a type (ResourceType.query_words) favours that type.
 TYPE_BOOST = 1.5
 # How much a place in the query ("kurs Hamar") favours items of that place's region.
@@ -80,28 +83,14 @@ def _resource_pages():
     return ResourcePage.objects
 
 
-def _visible(queryset):
-    """Live, public, unexpired pages only."""
-    return queryset.live().public().filter(expired=False)
+@dataclass
+class Matches:
+    """What the query words matched (search/matching.py), and what else they said."""
 
-
-def _ranked(backend, query):
-    """Matching visible resource pages as a queryset annotated with ``_relevance`` (higher is
-    better) and ordered by it."""
-    base = _resource_pages().live()
-    results = backend.search(query, base).annotate_score("_score")
-    if hasattr(results, "get_queryset"):  # database backends: a real, lazy queryset
-        queryset = results.get_queryset()
-        # SQLite's bm25() is better when lower; PostgreSQL's ts_rank when higher.
-        relevance = -F("_score") if backend.__class__.__name__.find("SQLite") >= 0 else F("_score")
-        return _visible(queryset).annotate(_relevance=relevance)
-    scores = {hit.pk: hit._score or 0.0 for hit in results[:ENGINE_HIT_LIMIT]}
-    relevance = Case(
-        *(When(pk=pk, then=Value(float(score))) for pk, score in scores.items()),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    return _visible(_resource_pages().filter(pk__in=list(scores))).annotate(_relevance=relevance)
+    scores: dict  # {page id: relevance}
+    named_type: str | None = None  # a type the query names ("kurs") is favoured
+    regions: list = field(default_factory=list)  # regions of places it names ("Hamar")
+    all_words: set = field(default_factory=set)  # ids matching every word, ranked first
 
 
 def _filter(queryset, filters):
@@ -117,11 +106,10 @@ def _filter(queryset, filters):
     return queryset
 
 
-def _facets(matches, params):
+def _facets(base, params):
     """Counts per facet value. Each facet counts with the other facets' filters applied, so a
     visitor sees how many results choosing another value would give (disjunctive facets).
     A region counts what the region filter would give: items owned by it or shared into it."""
-    matched = matches.values("pk")
     facets = {}
     for name, column in (
         ("type", "content_type"),
@@ -129,7 +117,7 @@ def _facets(matches, params):
         ("topic", "topics__slug"),
         ("audience", "audiences__slug"),
     ):
-        scoped = _filter(_resource_pages().filter(pk__in=matched), params.filters(skip=name))
+        scoped = _filter(base, params.filters(skip=name))
         if column is None:
             counts = scoped.region_counts(regions_for_locale())
             facets[name] = dict(sorted(counts.items(), key=lambda row: (-row[1], row[0])))
@@ -156,35 +144,46 @@ def _type_named(terms):
     return None
 
 
-def _boost(queryset, area, named_type):
-    """Order by relevance, weighted up for the visitor's area, for the type the query names and
-    for the region of a place it names; nothing is filtered out."""
-    weight = Value(1.0)
-    if named_type:
-        content_type = ContentType.objects.get_for_model(model_for(named_type))
-        weight = Case(
-            When(content_type=content_type, then=Value(TYPE_BOOST)),
-            default=Value(1.0),
-            output_field=FloatField(),
-        )
+def _flags(queryset, area, regions):
+    """Annotations read by _rank: in the visitor's area, in a region of a place in the query."""
+    flags = {}
     if area is not None:
-        weight = weight * Case(
-            When(queryset.in_region_q(area), then=Value(AREA_BOOST)),
-            default=Value(1.0),
-            output_field=FloatField(),
+        flags["_in_area"] = Case(
+            When(queryset.in_region_q(area), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
         )
-    if "_place" in queryset.query.annotations:  # a place named in the query (_text_matches)
-        weight = weight * F("_place")
-    ranked = queryset.annotate(_ranked=F("_relevance") * weight)
-    return ranked.order_by("-_ranked", "-date", "-pk")
+    if regions:
+        flags["_in_place"] = Case(
+            When(reduce(or_, (queryset.in_region_q(slug) for slug in regions)), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    return flags
 
 
-def _page_of(queryset, params):
-    """The requested page of results as specific pages, in rank order, with ``search_score``."""
-    start = (params.page - 1) * params.page_size
-    rows = list(queryset.values_list("pk", "_ranked")[start : start + params.page_size])
-    if not rows:
-        return []
+def _rank(filtered, matches, area):
+    """[(id, score)] of the filtered matches, best first: items matching every word first, then
+    by relevance weighted up for the visitor's area, for the type the query names and for the
+    region of a place it names (nothing is filtered out), then newest."""
+    named = matches.named_type
+    named_type = ContentType.objects.get_for_model(model_for(named)).pk if named else None
+    flags = _flags(filtered, area, matches.regions)
+    rows = filtered.annotate(**flags).values_list("pk", "content_type_id", "date", *flags)
+    ranked = []
+    for pk, content_type, day, *flagged in rows:
+        weight = TYPE_BOOST if content_type == named_type else 1.0
+        for name, on in zip(flags, flagged, strict=True):
+            if on:
+                weight *= AREA_BOOST if name == "_in_area" else PLACE_BOOST
+        score = matches.scores[pk] * weight
+        ranked.append(((pk in matches.all_words, score, day or date.min, pk), score))
+    ranked.sort(key=lambda row: row[0], reverse=True)
+    return [(key[-1], score) for key, score in ranked]
+
+
+def _specific(rows):
+    """Specific pages for [(id, score)], in that order, each with ``search_score``."""
     pages = Page.objects.filter(pk__in=[pk for pk, _score in rows]).specific().in_bulk()
     results = []
     for pk, score in rows:
@@ -195,74 +194,94 @@ def _page_of(queryset, params):
     return results
 
 
+def _browse(filtered, area, params):
+    """A page of items without query words: the visitor's area first, then newest."""
+    flags = _flags(filtered, area, ())
+    ordered = filtered.annotate(**flags).order_by(*(f"-{name}" for name in flags), "-date", "-pk")
+    start = (params.page - 1) * params.page_size
+    ids = list(ordered.values_list("pk", flat=True)[start : start + params.page_size])
+    return _specific([(pk, None) for pk in ids])
+
+
 def search(params, *, area=None, backend=None):
     """Run a search: ranked, filtered, paginated results with facets and a suggestion.
 
-    Without query words but with a filter it browses: everything the filters select, newest
-    first (the same items a listing with those filters shows). Without either: nothing.
+    The query words are matched once (search/matching.py); counting, facets, ranking and the
+    page work on the ids that match. Without query words but with a filter it browses:
+    everything the filters select, newest first (the same items a listing with those filters
+    shows). Without either: nothing.
     """
     outcome = SearchOutcome(params=params)
     terms = search_terms(params.query)
     outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
     if terms:
-        matches, named = _text_matches(outcome, terms, backend or get_search_backend())
+        matches = _text_matches(outcome, terms, backend or get_search_backend())
+        base = _resource_pages().filter(pk__in=list(matches.scores))
     elif any(params.filters().values()):
-        matches, named = _visible(_resource_pages()).annotate(_relevance=Value(1.0)), None
+        matches, base = None, visible(_resource_pages().all())
     else:
         return outcome
-    filtered = _filter(matches, params.filters())
-    outcome.count = filtered.count()
-    outcome.facets = _facets(matches, params)
-    outcome.results = _page_of(_boost(filtered, area, named), params)
+    filtered = _filter(base, params.filters())
+    outcome.facets = _facets(base, params)
+    if matches is None:
+        outcome.count = filtered.count()
+        outcome.results = _browse(filtered, area, params)
+        return outcome
+    ranked = _rank(filtered, matches, area)
+    outcome.count = len(ranked)
+    outcome.results = _specific(ranked[outcome.offset : outcome.offset + params.page_size])
     return outcome
 
 
 def _text_matches(outcome, terms, backend):
-    """(ranked matches, the type the query names) with the fallbacks recorded on ``outcome``:
-    all terms, then any term, then the spelling suggestion, then a fuzzy match.
+    """The Matches for the query words, with the fallbacks recorded on ``outcome``: all terms,
+    then the suggestion, then a fuzzy match.
 
     Words that name a type ("kurs") or a place ("Hamar") favour that type or region instead of
-    being required. The loose fallbacks are for words the site knows (search/lexicon.py): any
-    term only when at least half the words are known, and only over those; the suggestion and
-    the fuzzy match only when each corrected word is a typo away from a word of the content. A
-    query about something the portal does not cover ("boliglån") finds nothing."""
+    being required. When few items match every word, items matching some of them follow below
+    (all of them when none match every word: fallback "any_term"). The loose steps are for
+    words the site knows (search/lexicon.py): some words only when at least half the words are
+    known, and only those; the suggestion and the fuzzy match only when each corrected word is
+    a typo away from a word of the content. A query about something the portal does not cover
+    ("boliglån") finds nothing."""
     terms = _without_type_parts(terms)
     named = _type_named(terms)
     regions, place_words = places_in(terms)
+    if len(place_words) == len(terms):  # only places ("Østfold"): the text decides
+        regions = []
     required = [t for t in terms if t not in place_words and not _type_named([t])]
     if not required and named and place_words:
         # Only a type and a place ("kurs Hamar"): that type's items, the place's first.
         content_type = ContentType.objects.get_for_model(model_for(named))
-        matches = _visible(_resource_pages().filter(content_type=content_type))
-        return _place_weighted(matches.annotate(_relevance=Value(1.0)), regions), named
+        ids = visible(_resource_pages().filter(content_type=content_type)).values_list("pk")
+        return Matches(dict.fromkeys((pk for (pk,) in ids), 1.0), named, regions)
     required = required or [t for t in terms if t not in place_words] or terms
     # A compound as written first ("pårørendearbeid"); its parts apart only when that finds
     # little ("hjertesviktkurs": items on hjertesvikt that are courses).
-    matches = _ranked(backend, build_query(required, "and", compounds=False))
-    total = matches.count()
-    if total < FEW_HITS and any(split(term) for term in required):
-        with_parts = _ranked(backend, build_query(required, "and"))
-        if with_parts.count() > total:
-            matches, total = with_parts, with_parts.count()
-    if total == 0 and len(required) > 1:
+    scores = match(build_query(required, "and", compounds=False), backend)
+    if len(scores) < FEW_HITS and any(split(term) for term in required):
+        with_parts = match(build_query(required, "and"), backend)
+        if len(with_parts) > len(scores):
+            scores = with_parts
+    all_words = set(scores)
+    if len(scores) < FEW_HITS and len(required) > 1:
         known = [term for term in required if is_known(term)]
         if known and 2 * len(known) >= len(required):
-            matches = _ranked(backend, build_query(known, "or"))
-            total = matches.count()
-            outcome.fallback = "any_term" if total else None
-    if total < FEW_HITS:
+            some = match(build_query(known, "or"), backend)
+            if not scores and some:
+                outcome.fallback = "any_term"
+            scores = {**some, **scores}
+    if len(scores) < FEW_HITS:
         outcome.suggestion = _close_suggestion(terms)
-    if total == 0 and outcome.suggestion:
+    if not scores and outcome.suggestion:
         # The corrected words rank better than raw similarity: try them first.
-        matches = _ranked(backend, build_query(query_terms(outcome.suggestion), "and"))
-        total = matches.count()
+        scores = match(build_query(query_terms(outcome.suggestion), "and"), backend)
         outcome.fallback = "suggestion"
-        if total == 0 and getattr(backend, "supports_fuzzy", False):
-            matches = _ranked(backend, Fuzzy(" ".join(required), unaccent=True))
+        if not scores and getattr(backend, "supports_fuzzy", False):
+            scores = match(Fuzzy(" ".join(required), unaccent=True), backend)
             outcome.fallback = "fuzzy"
-    if len(place_words) == len(terms):  # only places ("Østfold"): the text decides
-        return matches, named
-    return _place_weighted(matches, regions), named
+        all_words = set()
+    return Matches(scores, named, regions, all_words)
 
 
 def _without_type_parts(terms):
@@ -276,20 +295,6 @@ def _without_type_parts(terms):
         else:
             result.append(term)
     return result
-
-
-def _place_weighted(matches, regions):
-    """``matches`` with ``_place``: how much the regions of places in the query favour each
-    (read by _boost)."""
-    if not regions:
-        return matches
-    return matches.annotate(
-        _place=Case(
-            *(When(matches.in_region_q(slug), then=Value(PLACE_BOOST)) for slug in regions),
-            default=Value(1.0),
-            output_field=FloatField(),
-        )
-    )
 
 
 def _close_suggestion(terms):
@@ -319,5 +324,5 @@ def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
     for page in results[: limit * 3]:
         if page.pk not in ids:
             ids.append(page.pk)
-    visible = _visible(_resource_pages().filter(pk__in=ids)).in_bulk()
-    return [visible[pk] for pk in ids if pk in visible][:limit]
+    shown = visible(_resource_pages().filter(pk__in=ids)).in_bulk()
+    return [shown[pk] for pk in ids if pk in shown][:limit]

@@ -76,6 +76,12 @@ def _postgres_backend_class():
                     lexemes |= lexeme
             return SearchQuery(lexemes, search_type="raw", config=config)
 
+        def match_scores(self, backend):
+            """{id: ts_rank} of every match in one statement (search/matching.py)."""
+            matches = self.search(self.get_config(backend), 0, None, score_field="_score")
+            rows = matches.order_by().values_list("pk", "_score")
+            return {pk: float(score or 0.0) for pk, score in rows}
+
     class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresQueryCompiler
         supports_fuzzy = True
@@ -90,7 +96,14 @@ def _postgres_backend_class():
 @cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite import sqlite
-    from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.query import (
+        BM25,
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+        normalize,
+    )
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(BM25):
         """bm25() over the FTS columns (autocomplete, body, title) with the title weighted."""
@@ -179,6 +192,26 @@ def _sqlite_backend_class():
             if isinstance(query, PlainText):
                 return plain_text(query, stem_terms=True, prefix_last=False)
             return super().build_search_query_content(query, config=config)
+
+        def match_scores(self, backend):
+            """{id: relevance} of every match in one FTS5 statement (search/matching.py): bm25
+            once per hit, where modelsearch's search() runs the match again to score each hit."""
+            config = self.get_config(backend)
+            search_query = self.build_search_query(normalize(self.query), config=config)
+            rows = (
+                sqlite.SQLiteFTSIndexEntry.objects.filter(
+                    MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+                )
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(
+                        self.queryset.model
+                    )
+                )
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .values_list("index_entry__object_id", "score")
+            )
+            # bm25 is better when lower: negated, higher is better as on the other backends.
+            return {int(pk): -float(score or 0.0) for pk, score in rows}
 
     class NorwegianSQLiteAutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
         def build_search_query_content(self, query, config=None):

@@ -1,0 +1,68 @@
+"""The full-text match, once per search: {page id: relevance} for the visible resource pages a
+query matches.
+
+Counting, filtering, faceting, ranking and paging (search/query.py) then work on those ids, so
+the engine or the database's full-text index is asked once per query, not once per count, facet
+and page. Each backend answers in one round trip:
+
+- PostgreSQL: one statement over the index entries (a GIN index on title || body serves the
+  match, search/migrations/0004) giving ids with ts_rank;
+- SQLite: one FTS5 statement giving ids with bm25 (modelsearch would run the match again for
+  every hit to score it);
+- Elasticsearch/OpenSearch: one request for up to ENGINE_HIT_LIMIT ids and scores, without
+  loading the pages they name.
+"""
+
+from wagtail.search.backends import get_search_backend
+
+from resources.models import ResourcePage
+
+# Engines (Elasticsearch/OpenSearch) are asked for this many ranked hits.
+ENGINE_HIT_LIMIT = 1000
+
+
+def visible(queryset):
+    """Live, public, unexpired pages only."""
+    return queryset.live().public().filter(expired=False)
+
+
+def match(query, backend=None):
+    """{id: relevance (higher is better)} of the visible resource pages matching ``query`` (a
+    modelsearch query object)."""
+    backend = backend or get_search_backend()
+    results = backend.search(query, ResourcePage.objects.live())
+    scores = _scores(backend, results)
+    if not scores:
+        return {}
+    shown = visible(ResourcePage.objects.filter(pk__in=list(scores)))
+    return {pk: scores[pk] for pk in shown.values_list("pk", flat=True)}
+
+
+def _scores(backend, results):
+    compiler = results.query_compiler
+    if hasattr(compiler, "match_scores"):  # our database backends (search/backends/database.py)
+        return compiler.match_scores(backend)
+    if hasattr(results, "_get_es_body"):  # modelsearch's Elasticsearch/OpenSearch results
+        return _engine_scores(results)
+    # Any other backend (MySQL, the plain database fallback): as it gives them.
+    hits = results.annotate_score("_score")[:ENGINE_HIT_LIMIT]
+    return {hit.pk: float(hit._score or 0.0) for hit in hits}
+
+
+def _engine_scores(results):
+    """Ids and scores of the engine's best ENGINE_HIT_LIMIT hits in one request. modelsearch's
+    own iteration scrolls 100 hits at a time and loads each page from the database; this reads
+    the same query (its ``_get_es_body``) and asks for ids only."""
+    index = results.backend.get_index_for_model(results.query_compiler.queryset.model)
+    response = results._backend_do_search(
+        results._get_es_body(),
+        index=index.name,
+        _source=False,
+        size=ENGINE_HIT_LIMIT,
+        **{results.fields_param_name: "pk"},
+    )
+    scores = {}
+    for hit in response["hits"]["hits"]:
+        pk = int(hit["fields"]["pk"][0])
+        scores.setdefault(pk, float(hit["_score"] or 0.0))
+    return scores
