@@ -6,11 +6,14 @@ of them, so they are a short list of their own above the results, on /sok/ and a
 the API. The query gets the same cleaning and term handling as the resource search.
 """
 
+from django.db.models import Q
+from django.utils.text import slugify
+
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import RegionPage, StandardPage
-from search.terms import build_query, search_terms
+from search.terms import build_query, clean_query, search_terms
 
 PAGE_LIMIT = 5
 # The page types searched here, with the key the API gives as a page's "type".
@@ -22,13 +25,16 @@ CANDIDATES_PER_PAGE = 4
 def matching_pages(text, *, limit=PAGE_LIMIT, backend=None):
     """Up to ``limit`` live, public pages of PAGE_TYPES matching ``text``, best first.
 
-    All query words must match; if no page has all of them, any word may. Pages in any
+    All query words must match; if no page has all of them, any word may. A query of stop
+    words only ("om oss") finds the page with that title or slug (/om-oss/). Pages in any
     language are found, but of a page and its translations only one is listed: the one in the
     visitor's language when it matches, and pages in that language come first.
     """
-    terms = search_terms(text)
-    if not terms or limit <= 0:
+    if limit <= 0:
         return []
+    terms = search_terms(text)
+    if not terms:
+        return _one_per_translation(_named(clean_query(text)))[:limit]
     backend = backend or get_search_backend()
     hits = _hits(backend, build_query(terms, "and"), limit)
     if not hits and len(terms) > 1:
@@ -49,6 +55,19 @@ def _hits(backend, query, limit):
     for page in results[: limit * CANDIDATES_PER_PAGE]:
         if page.pk not in ranked:
             ranked.append(page.pk)
+    return _visible_in_order(ranked)
+
+
+def _named(typed):
+    """Visible pages whose title or slug is ``typed`` (words the text search drops)."""
+    slug = slugify(typed)
+    if not slug:
+        return []
+    named = Page.objects.live().type(*PAGE_TYPES).filter(Q(slug=slug) | Q(title__iexact=typed))
+    return _visible_in_order(list(named.order_by("path").values_list("pk", flat=True)))
+
+
+def _visible_in_order(ranked):
     visible = (
         Page.objects.filter(pk__in=ranked)
         .live()

@@ -74,6 +74,7 @@ def test_standard_pages_are_found_and_listed_apart_from_resources(client, site_p
     ("query", "key"),
     [
         ("Om Kompetansebroen", "about"),
+        ("om oss", "about"),  # stop words only: found by its slug, /om-oss/
         ("kompetansedeling samhandling", "about"),
         ("personvernerklæring", "privacy"),
         ("informasjonskapsler", "privacy"),
@@ -129,6 +130,7 @@ def test_other_pages_never_appear_among_resource_results_or_facets(client, site_
 def test_other_pages_only_on_the_first_page_and_with_query_words(client, site_pages):
     assert page_ids(api(client, q="personvern", page=2)) == []
     assert api(client, q="og i på")["pages"] == []
+    assert api(client, q="om oss", page=2)["pages"] == []
     assert api(client, q="")["pages"] == []
 
 
