@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,49 +123,64 @@ def parse_args(argv=None):
 
 
 def expand(target, rng, out):
-    """Copies of imported resource pages under the same parents until ``target`` pages."""
-    from django.conf import settings
-    from django.db import transaction
+    """Copies of imported resource pages under the same parents until ``target`` pages,
+    inserted in bulk (bulk_pages.PageBuilder) rather than with ``add_child`` page by page."""
+    from wagtail.models import Page
 
+    from bulk_pages import PageBuilder
+
+    from regions.lookup import region_for
     from regions.models import Region
     from resources.models import ResourcePage, Topic
 
-    # Index once at the end (timed), not page by page while creating.
-    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     originals = [page.specific for page in ResourcePage.objects.live().exclude(source_id="")]
     originals = [p for p in originals if type(p).__name__ not in ("ThemePage", "PodcastSeriesPage")]
     regions = list(Region.objects.all())
     topics = list(Topic.objects.all())
+    ids = [source.pk for source in originals]
+    related = {}
+    for name, column in (("topics", "topic_id"), ("audiences", "audience_id")):
+        related[name] = {pk: [] for pk in ids}
+        links = getattr(ResourcePage, name).through.objects.filter(resourcepage_id__in=ids)
+        for page_id, target_id in links.order_by("pk").values_list("resourcepage_id", column):
+            related[name][page_id].append(target_id)
+    builder = PageBuilder({source.path[: -Page.steplen] for source in originals})
+    # What ResourcePage.save would derive from the tree: the region of the nearest RegionPage.
+    owners = {path: region_for(parent) for path, parent in builder.parents.items()}
     count = ResourcePage.objects.count()
     started = time.perf_counter()
     number = 0
     while count < target:
-        with transaction.atomic():
-            for _ in range(min(500, target - count)):
-                number += 1
-                source = rng.choice(originals)
-                copy = type(source)()
-                for field in source._meta.concrete_fields:
-                    if not (field.primary_key or field.name in ("path", "depth", "numchild")):
-                        setattr(copy, field.attname, getattr(source, field.attname))
-                for link in ("page_ptr_id", "resourcepage_ptr_id", "id", "pk"):
-                    if hasattr(copy, link):
-                        setattr(copy, link, None)
-                region = rng.choice(regions)
-                copy.title = f"{source.title} – {rng.choice(VARIANTS)} ({region.name} {number})"
-                sentences = source.summary.split(". ")
-                rng.shuffle(sentences)
-                copy.summary = ". ".join(sentences)[:400]
-                copy.slug = f"{source.slug[:40]}-{number}"
-                copy.source_id = ""
-                copy.latest_revision = copy.live_revision = None
-                copy.translation_key = __import__("uuid").uuid4()
-                source.get_parent().add_child(instance=copy)
-                copy.topics.set([*source.topics.all(), rng.choice(topics)])
-                copy.audiences.set(source.audiences.all())
-                count += 1
+        for _ in range(min(2000, target - count)):
+            number += 1
+            source = rng.choice(originals)
+            copy = type(source)()
+            for field in source._meta.concrete_fields:
+                if not (field.primary_key or field.name in ("path", "depth", "numchild")):
+                    setattr(copy, field.attname, getattr(source, field.attname))
+            for link in ("page_ptr_id", "resourcepage_ptr_id", "id", "pk"):
+                if hasattr(copy, link):
+                    setattr(copy, link, None)
+            region = rng.choice(regions)
+            copy.title = f"{source.title} – {rng.choice(VARIANTS)} ({region.name} {number})"
+            copy.draft_title = copy.title
+            sentences = source.summary.split(". ")
+            rng.shuffle(sentences)
+            copy.summary = ". ".join(sentences)[:400]
+            copy.slug = f"{source.slug[:40]}-{number}"
+            copy.source_id = ""
+            copy.latest_revision = copy.live_revision = None
+            copy.translation_key = uuid.uuid4()
+            parent_path = source.path[: -Page.steplen]
+            copy.owner_region = owners[parent_path]
+            relations = {
+                "topics": [*related["topics"][source.pk], rng.choice(topics).pk],
+                "audiences": related["audiences"][source.pk],
+            }
+            builder.add(copy, parent_path, relations, references_like=source.pk)
+            count += 1
+        builder.save()
         out(f"  expanded to {count} pages ({time.perf_counter() - started:.0f} s)")
-    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True
     return count
 
 
