@@ -22,6 +22,7 @@ from regions.models import Region
 from regions.slugs import norwegian_slug
 from resources.models import Audience, Topic
 from resources.registry import model_for, resource_models
+from search.indexing import indexed_once
 
 OUTCOMES = ("created", "updated", "skipped")
 TEXT_LIST_FIELDS = ("guests", "partners", "goals")
@@ -90,7 +91,8 @@ def import_corpus(data, *, stdout=None, source_name="corpus"):
     summary = ImportSummary()
     say = stdout.write if stdout is not None else (lambda _line: None)
     say(f"Importing {len(corpus.items)} items from {source_name}\n")
-    with transaction.atomic():
+    # Each page indexed once at the end, not at every save (search/indexing.py).
+    with indexed_once(), transaction.atomic():
         context = _Context(source_name, Locale.get_default(), summary)
         ensure_home_page()
         _upsert_terms(context, corpus)
