@@ -16,4 +16,5 @@ python manage.py makemigrations --check --dry-run
 echo "==> Tests on ${DATABASE_URL:-SQLite}"
 # One worker per CPU (pytest-xdist), a test file per worker so module-scoped content (the
 # imported corpus, the demo site) is built once; PYTEST_WORKERS=0 runs in one process.
-python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"
+# The 15 slowest tests are listed at the end, for whoever next needs to shorten CI.
+python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile --durations=15 "$@"

@@ -13,12 +13,28 @@ and page. Each backend answers in one round trip:
   loading the pages they name.
 """
 
+import json
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
 from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourcePage
 
 # Engines (Elasticsearch/OpenSearch) are asked for this many ranked hits.
 ENGINE_HIT_LIMIT = 1000
+
+
+def among(ids):
+    """A subquery of ``ids`` for ``pk__in``, sent as one parameter: a match can hold thousands
+    of ids, and as a list each would be a parameter of its own, turned into SQL one by one."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return ids
 
 
 def visible(queryset):
@@ -34,7 +50,7 @@ def match(query, backend=None):
     scores = _scores(backend, results)
     if not scores:
         return {}
-    shown = visible(ResourcePage.objects.filter(pk__in=list(scores)))
+    shown = visible(ResourcePage.objects.filter(pk__in=among(scores)))
     return {pk: scores[pk] for pk in shown.values_list("pk", flat=True)}
 
 

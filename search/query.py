@@ -15,7 +15,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Case, Count, Value, When
+from django.db.models import BooleanField, Case, Count, Value, When, prefetch_related_objects
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -27,7 +27,7 @@ from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
 from search.compounds import split
 from search.lexicon import close_enough, is_known, places_in
-from search.matching import match, visible
+from search.matching import among, match, visible
 from search.pages import matching_pages
 from search.suggest import suggest
 from search.terms import MAX_TERMS, build_query, clean_query, search_terms
@@ -191,6 +191,8 @@ def _specific(rows):
         if page is not None:
             page.search_score = float(score) if score is not None else None
             results.append(page)
+    # Each result names its region: one query for all, not one per result.
+    prefetch_related_objects(results, "owner_region")
     return results
 
 
@@ -216,7 +218,7 @@ def search(params, *, area=None, backend=None):
     outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
     if terms:
         matches = _text_matches(outcome, terms, backend or get_search_backend())
-        base = _resource_pages().filter(pk__in=list(matches.scores))
+        base = _resource_pages().filter(pk__in=among(matches.scores))
     elif any(params.filters().values()):
         matches, base = None, visible(_resource_pages().all())
     else:
