@@ -11,8 +11,6 @@ ranking is done here, so they behave the same on every backend.
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import reduce
-from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, Count, Value, When, prefetch_related_objects
@@ -25,9 +23,11 @@ from modelsearch.query import Fuzzy
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
+from search import facets
 from search.compounds import split
+from search.facets import FACETS
 from search.lexicon import close_enough, is_known, places_in
-from search.matching import among, match, visible
+from search.matching import match, visible
 from search.pages import matching_pages
 from search.suggest import suggest
 from search.terms import MAX_TERMS, build_query, clean_query, search_terms
@@ -44,7 +44,6 @@ AREA_BOOST = 1.5
 TYPE_BOOST = 1.5
 # How much a place in the query ("kurs Hamar") favours items of that place's region.
 PLACE_BOOST = 3.0
-FACETS = ("type", "region", "topic", "audience")
 
 
 @dataclass(frozen=True)
@@ -107,9 +106,10 @@ def _filter(queryset, filters):
 
 
 def _facets(base, params):
-    """Counts per facet value. Each facet counts with the other facets' filters applied, so a
-    visitor sees how many results choosing another value would give (disjunctive facets).
-    A region counts what the region filter would give: items owned by it or shared into it."""
+    """Counts per facet value when browsing (search/facets.py counts a search's matches the same
+    way in Python). Each facet counts with the other facets' filters applied, so a visitor sees
+    how many results choosing another value would give (disjunctive facets). A region counts
+    what the region filter would give: items owned by it or shared into it."""
     facets = {}
     for name, column in (
         ("type", "content_type"),
@@ -144,40 +144,21 @@ def _type_named(terms):
     return None
 
 
-def _flags(queryset, area, regions):
-    """Annotations read by _rank: in the visitor's area, in a region of a place in the query."""
-    flags = {}
-    if area is not None:
-        flags["_in_area"] = Case(
-            When(queryset.in_region_q(area), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    if regions:
-        flags["_in_place"] = Case(
-            When(reduce(or_, (queryset.in_region_q(slug) for slug in regions)), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    return flags
-
-
-def _rank(filtered, matches, area):
-    """[(id, score)] of the filtered matches, best first: items matching every word first, then
-    by relevance weighted up for the visitor's area, for the type the query names and for the
-    region of a place it names (nothing is filtered out), then newest."""
-    named = matches.named_type
-    named_type = ContentType.objects.get_for_model(model_for(named)).pk if named else None
-    flags = _flags(filtered, area, matches.regions)
-    rows = filtered.annotate(**flags).values_list("pk", "content_type_id", "date", *flags)
+def _rank(items, matches, area):
+    """[(id, score)] of ``items`` (search/facets.py), best first: items matching every word
+    first, then by relevance weighted up for the visitor's area, for the type the query names
+    and for the region of a place it names (nothing is filtered out), then newest."""
+    area = getattr(area, "slug", area)
     ranked = []
-    for pk, content_type, day, *flagged in rows:
-        weight = TYPE_BOOST if content_type == named_type else 1.0
-        for name, on in zip(flags, flagged, strict=True):
-            if on:
-                weight *= AREA_BOOST if name == "_in_area" else PLACE_BOOST
-        score = matches.scores[pk] * weight
-        ranked.append(((pk in matches.all_words, score, day or date.min, pk), score))
+    for item in items:
+        weight = TYPE_BOOST if matches.named_type and item.type == matches.named_type else 1.0
+        if area and item.in_region(area):
+            weight *= AREA_BOOST
+        if any(item.in_region(slug) for slug in matches.regions):
+            weight *= PLACE_BOOST
+        score = matches.scores[item.pk] * weight
+        key = (item.pk in matches.all_words, score, item.date or date.min, item.pk)
+        ranked.append((key, score))
     ranked.sort(key=lambda row: row[0], reverse=True)
     return [(key[-1], score) for key, score in ranked]
 
@@ -196,13 +177,26 @@ def _specific(rows):
     return results
 
 
-def _browse(filtered, area, params):
-    """A page of items without query words: the visitor's area first, then newest."""
-    flags = _flags(filtered, area, ())
-    ordered = filtered.annotate(**flags).order_by(*(f"-{name}" for name in flags), "-date", "-pk")
-    start = (params.page - 1) * params.page_size
-    ids = list(ordered.values_list("pk", flat=True)[start : start + params.page_size])
-    return _specific([(pk, None) for pk in ids])
+def _browse(outcome, area):
+    """Without query words: every visible item the filters keep, counted and faceted in the
+    database, the visitor's area first, then newest."""
+    params = outcome.params
+    base = visible(_resource_pages().all())
+    filtered = _filter(base, params.filters())
+    outcome.count = filtered.count()
+    outcome.facets = _facets(base, params)
+    if area is not None:
+        filtered = filtered.annotate(
+            _in_area=Case(
+                When(filtered.in_region_q(area), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        ).order_by("-_in_area", "-date", "-pk")
+    else:
+        filtered = filtered.order_by("-date", "-pk")
+    window = filtered.values_list("pk", flat=True)[outcome.offset :][: params.page_size]
+    outcome.results = _specific([(pk, None) for pk in window])
 
 
 def search(params, *, area=None, backend=None):
@@ -216,20 +210,15 @@ def search(params, *, area=None, backend=None):
     outcome = SearchOutcome(params=params)
     terms = search_terms(params.query)
     outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
-    if terms:
-        matches = _text_matches(outcome, terms, backend or get_search_backend())
-        base = _resource_pages().filter(pk__in=among(matches.scores))
-    elif any(params.filters().values()):
-        matches, base = None, visible(_resource_pages().all())
-    else:
+    if not terms:
+        if any(params.filters().values()):
+            _browse(outcome, area)
         return outcome
-    filtered = _filter(base, params.filters())
-    outcome.facets = _facets(base, params)
-    if matches is None:
-        outcome.count = filtered.count()
-        outcome.results = _browse(filtered, area, params)
-        return outcome
-    ranked = _rank(filtered, matches, area)
+    matches = _text_matches(outcome, terms, backend or get_search_backend())
+    items = facets.load(matches.scores)
+    outcome.facets = facets.counts(items, params.filters())
+    kept = [item for item in items if item.keeps(params.filters())]
+    ranked = _rank(kept, matches, area)
     outcome.count = len(ranked)
     outcome.results = _specific(ranked[outcome.offset : outcome.offset + params.page_size])
     return outcome

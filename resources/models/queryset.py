@@ -106,6 +106,15 @@ class ResourcePageQuerySet(PageQuerySet):
         return {slug: total for slug, total in totals.items() if total}
 
 
+def in_region(owner, areas, value):
+    """``region_filter``'s rule for an item already loaded, in Python (search/facets.py):
+    ``owner`` is the slug of the region that owns it (None: national), ``areas`` the slugs of the
+    regions it is shared into, ``value`` NATIONAL or a region slug."""
+    if value == NATIONAL:
+        return owner is None
+    return owner == value or value in areas
+
+
 class EventPageQuerySet(ResourcePageQuerySet):
     def upcoming(self):
         """Events that have not ended yet (without an end time: that have not started)."""
