@@ -54,27 +54,38 @@ def match(query, backend=None):
     return {pk: scores[pk] for pk in shown.values_list("pk", flat=True)}
 
 
-def _scores(backend, results):
+def completions(query, limit, backend=None):
+    """Ids of the visible resource pages whose titles start with the words ``query``, best
+    first, at most ``limit``."""
+    backend = backend or get_search_backend()
+    results = backend.autocomplete(query, ResourcePage.objects.live())
+    scores = _scores(backend, results, limit=limit)
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: limit * 2]
+    shown = set(visible(ResourcePage.objects.filter(pk__in=best)).values_list("pk", flat=True))
+    return [pk for pk in best if pk in shown][:limit]
+
+
+def _scores(backend, results, limit=ENGINE_HIT_LIMIT):
     compiler = results.query_compiler
     if hasattr(compiler, "match_scores"):  # our database backends (search/backends/database.py)
         return compiler.match_scores(backend)
     if hasattr(results, "_get_es_body"):  # modelsearch's Elasticsearch/OpenSearch results
-        return _engine_scores(results)
-    # Any other backend (MySQL, the plain database fallback): as it gives them.
-    hits = results.annotate_score("_score")[:ENGINE_HIT_LIMIT]
+        return _engine_scores(results, limit)
+    # Any other backend (PostgreSQL's autocomplete, MySQL, the plain fallback): as it gives them.
+    hits = results.annotate_score("_score")[:limit]
     return {hit.pk: float(hit._score or 0.0) for hit in hits}
 
 
-def _engine_scores(results):
-    """Ids and scores of the engine's best ENGINE_HIT_LIMIT hits in one request. modelsearch's
-    own iteration scrolls 100 hits at a time and loads each page from the database; this reads
-    the same query (its ``_get_es_body``) and asks for ids only."""
+def _engine_scores(results, limit):
+    """Ids and scores of the engine's best ``limit`` hits in one request. modelsearch's own
+    iteration scrolls 100 hits at a time and loads each page from the database; this reads the
+    same query (its ``_get_es_body``) and asks for ids only."""
     index = results.backend.get_index_for_model(results.query_compiler.queryset.model)
     response = results._backend_do_search(
         results._get_es_body(),
         index=index.name,
         _source=False,
-        size=ENGINE_HIT_LIMIT,
+        size=limit,
         **{results.fields_param_name: "pk"},
     )
     scores = {}

@@ -27,7 +27,7 @@ from search import facets
 from search.compounds import split
 from search.facets import FACETS
 from search.lexicon import close_enough, is_known, places_in
-from search.matching import match, visible
+from search.matching import completions, match, visible
 from search.pages import matching_pages
 from search.suggest import suggest
 from search.terms import MAX_TERMS, build_query, clean_query, search_terms
@@ -309,11 +309,6 @@ def autocomplete(text, *, limit=AUTOCOMPLETE_LIMIT, backend=None):
     query = " ".join(search_terms(text) or typed[:MAX_TERMS])
     if not query:
         return []
-    backend = backend or get_search_backend()
-    results = backend.autocomplete(query, _resource_pages().live())
-    ids = []
-    for page in results[: limit * 3]:
-        if page.pk not in ids:
-            ids.append(page.pk)
-    shown = visible(_resource_pages().filter(pk__in=ids)).in_bulk()
-    return [shown[pk] for pk in ids if pk in shown][:limit]
+    ids = completions(query, limit, backend)
+    pages = _resource_pages().filter(pk__in=ids).in_bulk()
+    return [pages[pk] for pk in ids if pk in pages]

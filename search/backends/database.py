@@ -181,6 +181,24 @@ def _sqlite_backend_class():
                 lexemes |= lexeme
         return None if lexemes is None else SearchQueryExpression(lexemes)
 
+    def one_statement_scores(self, backend):
+        """{id: relevance} of every match in one FTS5 statement (search/matching.py): bm25
+        once per hit, where modelsearch's search() runs the match again to score each hit."""
+        config = self.get_config(backend)
+        search_query = self.build_search_query(normalize(self.query), config=config)
+        rows = (
+            sqlite.SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            )
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            .values_list("index_entry__object_id", "score")
+        )
+        # bm25 is better when lower: negated, higher is better as on the other backends.
+        return {int(pk): -float(score or 0.0) for pk, score in rows}
+
     class NorwegianSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             # FTS5's bm25() already scores the whole MATCH expression. modelsearch combines
@@ -193,27 +211,11 @@ def _sqlite_backend_class():
                 return plain_text(query, stem_terms=True, prefix_last=False)
             return super().build_search_query_content(query, config=config)
 
-        def match_scores(self, backend):
-            """{id: relevance} of every match in one FTS5 statement (search/matching.py): bm25
-            once per hit, where modelsearch's search() runs the match again to score each hit."""
-            config = self.get_config(backend)
-            search_query = self.build_search_query(normalize(self.query), config=config)
-            rows = (
-                sqlite.SQLiteFTSIndexEntry.objects.filter(
-                    MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-                )
-                .filter(
-                    index_entry__content_type__in=get_descendants_content_types_pks(
-                        self.queryset.model
-                    )
-                )
-                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-                .values_list("index_entry__object_id", "score")
-            )
-            # bm25 is better when lower: negated, higher is better as on the other backends.
-            return {int(pk): -float(score or 0.0) for pk, score in rows}
+        match_scores = one_statement_scores
 
     class NorwegianSQLiteAutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
+        match_scores = one_statement_scores
+
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 return plain_text(query, stem_terms=False, prefix_last=True)
