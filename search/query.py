@@ -10,7 +10,6 @@ ranking is done here, so they behave the same on every backend.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, Count, Value, When, prefetch_related_objects
@@ -157,7 +156,7 @@ def _rank(items, matches, area):
         if any(item.in_region(slug) for slug in matches.regions):
             weight *= PLACE_BOOST
         score = matches.scores[item.pk] * weight
-        key = (item.pk in matches.all_words, score, item.date or date.min, item.pk)
+        key = (item.pk in matches.all_words, score, item.date or "", item.pk)
         ranked.append((key, score))
     ranked.sort(key=lambda row: row[0], reverse=True)
     return [(key[-1], score) for key, score in ranked]

@@ -42,9 +42,12 @@ def with_compound_parts(text):
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
+    from django.db.models import F
 
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.query import Fuzzy
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class CompoundObjectIndexer(postgres.ObjectIndexer):
         """Title and body with their compounds' parts; autocomplete as written."""
@@ -77,10 +80,25 @@ def _postgres_backend_class():
             return SearchQuery(lexemes, search_type="raw", config=config)
 
         def match_scores(self, backend):
-            """{id: ts_rank} of every match in one statement (search/matching.py)."""
-            matches = self.search(self.get_config(backend), 0, None, score_field="_score")
-            rows = matches.order_by().values_list("pk", "_score")
-            return {pk: float(score or 0.0) for pk, score in rows}
+            """{id: ts_rank} of every match in one statement over the index entries alone
+            (search/matching.py), as modelsearch's search() ranks them; which pages are live
+            and visible is the caller's question. Fuzzy queries go through search()."""
+            config = self.get_config(backend)
+            if isinstance(self.query, Fuzzy):
+                matches = self.search(config, 0, None, score_field="_score")
+                rows = matches.order_by().values_list("pk", "_score")
+                return {pk: float(score or 0.0) for pk, score in rows}
+            entries = postgres.IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+            rows = (
+                entries.annotate(_vector_=F("title")._combine(F("body"), "||", False))
+                .filter(_vector_=self.build_tsquery(self.query, config=config))
+                .annotate(score=self._build_rank_expression(vectors, config))
+                .values_list("object_id", "score")
+            )
+            return {int(pk): float(score or 0.0) for pk, score in rows}
 
     class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresQueryCompiler
