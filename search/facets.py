@@ -38,10 +38,10 @@ class Item:
     def in_region(self, value):
         return in_region(self.owner, self.areas, value)
 
-    def keeps(self, filters, skip=None):
-        """Whether the item passes ``filters`` ({facet: value or None}), but ``skip``."""
+    def keeps(self, filters):
+        """Whether the item passes ``filters`` ({facet: value or None})."""
         for name, value in filters.items():
-            if not value or name == skip:
+            if not value:
                 continue
             if name == "type" and self.type != value:
                 return False
