@@ -5,8 +5,8 @@ Queries are plain text: characters that search engines treat as syntax are neutr
 text is folded and split into Norwegian terms (search/text.py), acronyms are expanded, and the
 search falls back from all terms, to any term, to a fuzzy match, so a typo still finds
 something. The engine or the database's full-text index is asked once per query
-(search/matching.py); filters and facets are applied with the ORM to the ids it matched, and the
-ranking is done here, so they behave the same on every backend.
+(search/matching.py); filters, facets (search/facets.py) and the ranking then work on the items
+it matched, so they behave the same on every backend.
 """
 
 from dataclasses import dataclass, field
