@@ -10,6 +10,8 @@ Nothing happens on SQLite or other databases.
 
 from django.db import migrations
 
+from search.postgres_only import run_on_postgresql
+
 FORWARDS = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -48,18 +50,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        with schema_editor.connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [migrations.RunPython(run_on_postgresql(FORWARDS), run_on_postgresql(BACKWARDS))]

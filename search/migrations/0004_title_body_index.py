@@ -9,6 +9,8 @@ Nothing happens on SQLite or other databases.
 
 from django.db import migrations
 
+from search.postgres_only import run_on_postgresql
+
 FORWARDS = [
     "CREATE INDEX IF NOT EXISTS search_title_body_gin "
     "ON wagtailsearch_indexentry USING gin ((title || body))",
@@ -16,18 +18,7 @@ FORWARDS = [
 BACKWARDS = ["DROP INDEX IF EXISTS search_title_body_gin"]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        with schema_editor.connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_synonyms"), ("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [migrations.RunPython(run_on_postgresql(FORWARDS), run_on_postgresql(BACKWARDS))]
