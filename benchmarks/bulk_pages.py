@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
+from search import freshness
+
 
 class PageBuilder:
     """Collects new pages with ``add`` and writes them with ``save`` (one transaction each)."""
@@ -87,6 +89,7 @@ class PageBuilder:
             )
             for path, added in Counter(path for _, path, *_ in batch).items():
                 Page.objects.filter(path=path).update(numchild=F("numchild") + added)
+            freshness.changed()  # bulk inserts send no signals: search reloads its facts
         return pages
 
     @staticmethod

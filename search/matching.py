@@ -11,47 +11,29 @@ and page. Each backend answers in one round trip:
   every hit to score it);
 - Elasticsearch/OpenSearch: one request for up to ENGINE_HIT_LIMIT ids and scores, without
   loading the pages they name.
+
+Which of the matched ids are shown (live, public, unexpired) comes from the facts each process
+holds (search/facts.py), not from another query.
 """
-
-import json
-
-from django.db import connection
-from django.db.models.expressions import RawSQL
 
 from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourcePage
+from search import facts
 
 # Engines (Elasticsearch/OpenSearch) are asked for this many ranked hits.
 ENGINE_HIT_LIMIT = 1000
 
 
-def among(ids):
-    """A subquery of ``ids`` for ``pk__in``, sent as one parameter: a match can hold thousands
-    of ids, and as a list each would be a parameter of its own, turned into SQL one by one."""
-    ids = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-    return ids
-
-
-def visible(queryset):
-    """Live, public, unexpired pages only."""
-    return queryset.live().public().filter(expired=False)
-
-
-def match(query, backend=None):
+def match(query, backend=None, shown=None):
     """{id: relevance (higher is better)} of the visible resource pages matching ``query`` (a
-    modelsearch query object)."""
+    modelsearch query object). ``shown``: the visible items' facts (search/facts.py), when the
+    caller holds them already."""
     backend = backend or get_search_backend()
     results = backend.search(query, ResourcePage.objects.live())
     scores = _scores(backend, results)
-    if not scores:
-        return {}
-    shown = visible(ResourcePage.objects.filter(pk__in=among(scores)))
-    return {pk: scores[pk] for pk in shown.values_list("pk", flat=True)}
+    shown = facts.current() if shown is None else shown
+    return {pk: score for pk, score in scores.items() if pk in shown}
 
 
 def completions(query, limit, backend=None):
@@ -60,9 +42,9 @@ def completions(query, limit, backend=None):
     backend = backend or get_search_backend()
     results = backend.autocomplete(query, ResourcePage.objects.live())
     scores = _scores(backend, results, limit=limit)
-    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: limit * 2]
-    shown = set(visible(ResourcePage.objects.filter(pk__in=best)).values_list("pk", flat=True))
-    return [pk for pk in best if pk in shown][:limit]
+    shown = facts.current()
+    best = sorted((pk for pk in scores if pk in shown), key=lambda pk: (-scores[pk], -pk))
+    return best[:limit]
 
 
 def _scores(backend, results, limit=ENGINE_HIT_LIMIT):

@@ -81,3 +81,22 @@ class Synonym(models.Model):
             if folded and folded not in members:
                 members.append(folded)
         return members
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every change to what search may show: publishing,
+    unpublishing, moving or deleting a page, editing its topics, audiences or areas, a privacy
+    setting, or a taxonomy name (search/freshness.py). Each process compares it with the token
+    of the facts it holds in memory (search/facts.py) and reloads them when it differs.
+
+    The token is random, not a counter: a change rolled back (or a test's transaction) brings
+    back a token whose facts no process can still hold from the world that was rolled back."""
+
+    token = models.UUIDField()
+
+    class Meta:
+        verbose_name = _("innholdsversjon for søk")
+        verbose_name_plural = _("innholdsversjoner for søk")
+
+    def __str__(self):
+        return str(self.token)

@@ -9,6 +9,7 @@ something. The engine or the database's full-text index is asked once per query
 it matched, so they behave the same on every backend.
 """
 
+import heapq
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,11 +23,12 @@ from modelsearch.query import Fuzzy
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
 from resources.registry import model_for, resource_types, type_of
-from search import facets
+from search import facets, facts
 from search.compounds import split
 from search.facets import FACETS
+from search.facts import visible
 from search.lexicon import close_enough, is_known, places_in
-from search.matching import completions, match, visible
+from search.matching import completions, match
 from search.pages import matching_pages
 from search.suggest import suggest
 from search.terms import MAX_TERMS, build_query, clean_query, search_terms
@@ -143,28 +145,33 @@ def _type_named(terms):
     return None
 
 
-def _rank(items, matches, area):
-    """[(id, score)] of ``items`` (search/facets.py), best first: items matching every word
-    first, then by relevance weighted up for the visitor's area, for the type the query names
-    and for the region of a place it names (nothing is filtered out), then newest."""
+def _rank(items, matches, area, best):
+    """[(id, score)] of the ``best`` first of ``items`` (search/facts.py): items matching every
+    word first, then by relevance weighted up for the visitor's area, for the type the query
+    names and for the region of a place it names (nothing is filtered out), then newest."""
     area = getattr(area, "slug", area)
-    ranked = []
-    for item in items:
-        weight = TYPE_BOOST if matches.named_type and item.type == matches.named_type else 1.0
+    scores, all_words, named = matches.scores, matches.all_words, matches.named_type
+    if not (area or named or matches.regions):  # nothing to weigh: no call per item
+        keys = ((i.pk in all_words, scores[i.pk], i.date or "", i.pk) for i in items)
+        return [(key[3], key[1]) for key in heapq.nlargest(best, keys)]
+
+    def key(item):
+        weight = TYPE_BOOST if named and item.type == named else 1.0
         if area and item.in_region(area):
             weight *= AREA_BOOST
         if any(item.in_region(slug) for slug in matches.regions):
             weight *= PLACE_BOOST
-        score = matches.scores[item.pk] * weight
-        key = (item.pk in matches.all_words, score, item.date or "", item.pk)
-        ranked.append((key, score))
-    ranked.sort(key=lambda row: row[0], reverse=True)
-    return [(key[-1], score) for key, score in ranked]
+        return (item.pk in all_words, scores[item.pk] * weight, item.date or "", item.pk)
+
+    return [(key[3], key[1]) for key in heapq.nlargest(best, map(key, items))]
 
 
 def _specific(rows):
     """Specific pages for [(id, score)], in that order, each with ``search_score``."""
-    pages = Page.objects.filter(pk__in=[pk for pk, _score in rows]).specific().in_bulk()
+    chosen = [pk for pk, _score in rows]
+    # Live only: the ids are visible items' (search/facts.py); this guards a page unpublished
+    # since, without the privacy check's queries.
+    pages = Page.objects.live().filter(pk__in=chosen).specific().in_bulk()
     results = []
     for pk, score in rows:
         page = pages.get(pk)
@@ -213,17 +220,19 @@ def search(params, *, area=None, backend=None):
         if any(params.filters().values()):
             _browse(outcome, area)
         return outcome
-    matches = _text_matches(outcome, terms, backend or get_search_backend())
-    items = facets.load(matches.scores)
-    outcome.facets = facets.counts(items, params.filters())
-    kept = [item for item in items if item.keeps(params.filters())]
-    ranked = _rank(kept, matches, area)
-    outcome.count = len(ranked)
-    outcome.results = _specific(ranked[outcome.offset : outcome.offset + params.page_size])
+    shown = facts.current()
+    matches = _text_matches(outcome, terms, backend or get_search_backend(), shown)
+    items = [shown[pk] for pk in matches.scores]  # match() keeps only shown (visible) ids
+    filters = params.filters()
+    outcome.facets = facets.counts(items, filters)
+    kept = [item for item in items if item.keeps(filters)] if any(filters.values()) else items
+    outcome.count = len(kept)
+    ranked = _rank(kept, matches, area, best=outcome.offset + params.page_size)
+    outcome.results = _specific(ranked[outcome.offset :])
     return outcome
 
 
-def _text_matches(outcome, terms, backend):
+def _text_matches(outcome, terms, backend, shown):
     """The Matches for the query words, with the fallbacks recorded on ``outcome``: all terms,
     then the suggestion, then a fuzzy match.
 
@@ -233,7 +242,7 @@ def _text_matches(outcome, terms, backend):
     words the site knows (search/lexicon.py): some words only when at least half the words are
     known, and only those; the suggestion and the fuzzy match only when each corrected word is
     a typo away from a word of the content. A query about something the portal does not cover
-    ("boliglån") finds nothing."""
+    ("boliglån") finds nothing. ``shown`` are the visible items' facts (search/facts.py)."""
     terms = _without_type_parts(terms)
     named = _type_named(terms)
     regions, place_words = places_in(terms)
@@ -242,22 +251,21 @@ def _text_matches(outcome, terms, backend):
     required = [t for t in terms if t not in place_words and not _type_named([t])]
     if not required and named and place_words:
         # Only a type and a place ("kurs Hamar"): that type's items, the place's first.
-        content_type = ContentType.objects.get_for_model(model_for(named))
-        ids = visible(_resource_pages().filter(content_type=content_type)).values_list("pk")
-        return Matches(dict.fromkeys((pk for (pk,) in ids), 1.0), named, regions)
+        ids = [pk for pk, item in shown.items() if item.type == named]
+        return Matches(dict.fromkeys(ids, 1.0), named, regions)
     required = required or [t for t in terms if t not in place_words] or terms
     # A compound as written first ("pårørendearbeid"); its parts apart only when that finds
     # little ("hjertesviktkurs": items on hjertesvikt that are courses).
-    scores = match(build_query(required, "and", compounds=False), backend)
+    scores = match(build_query(required, "and", compounds=False), backend, shown)
     if len(scores) < FEW_HITS and any(split(term) for term in required):
-        with_parts = match(build_query(required, "and"), backend)
+        with_parts = match(build_query(required, "and"), backend, shown)
         if len(with_parts) > len(scores):
             scores = with_parts
     all_words = set(scores)
     if len(scores) < FEW_HITS and len(required) > 1:
         known = [term for term in required if is_known(term)]
         if known and 2 * len(known) >= len(required):
-            some = match(build_query(known, "or"), backend)
+            some = match(build_query(known, "or"), backend, shown)
             if not scores and some:
                 outcome.fallback = "any_term"
             scores = {**some, **scores}
@@ -265,10 +273,10 @@ def _text_matches(outcome, terms, backend):
         outcome.suggestion = _close_suggestion(terms)
     if not scores and outcome.suggestion:
         # The corrected words rank better than raw similarity: try them first.
-        scores = match(build_query(query_terms(outcome.suggestion), "and"), backend)
+        scores = match(build_query(query_terms(outcome.suggestion), "and"), backend, shown)
         outcome.fallback = "suggestion"
         if not scores and getattr(backend, "supports_fuzzy", False):
-            scores = match(Fuzzy(" ".join(required), unaccent=True), backend)
+            scores = match(Fuzzy(" ".join(required), unaccent=True), backend, shown)
             outcome.fallback = "fuzzy"
         all_words = set()
     return Matches(scores, named, regions, all_words)

@@ -1,17 +1,33 @@
 """Keep derived search data fresh: the spelling vocabulary follows publishing and deleting, the
-cached synonym table follows edits of the Synonym snippets.
+cached synonym table follows edits of the Synonym snippets, and the facts each process holds
+(search/facts.py) follow every write that can change what a search shows or how it is filtered
+(search/freshness.py).
 
 (The search index itself is kept up to date by Wagtail's own signal handlers.)
 """
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from resources.models import ResourcePage
+from regions.models import Region
+from resources.models import Audience, ResourcePage, Topic
+from search import freshness
 from search.lexicon import clear_synonyms
 from search.models import Synonym
 from search.suggest import clear_vocabulary
+
+# Page fields saved on their own (a draft revision, a lock) that change nothing search shows.
+DRAFT_FIELDS = {
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def connect():
@@ -22,3 +38,27 @@ def connect():
     )
     for signal in (post_save, post_delete):
         signal.connect(clear_synonyms, sender=Synonym, dispatch_uid=f"search-synonyms-{id(signal)}")
+    # Any page (a section's privacy or place in the tree reaches the items under it).
+    post_save.connect(page_saved, dispatch_uid="search-facts-page-saved")
+    post_delete.connect(page_deleted, dispatch_uid="search-facts-page-deleted")
+    post_page_move.connect(freshness.changed, dispatch_uid="search-facts-page-moved")
+    for model in (Topic, Audience, Region, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                freshness.changed,
+                sender=model,
+                dispatch_uid=f"search-facts-{model.__name__}-{id(signal)}",
+            )
+
+
+def page_saved(sender, instance, update_fields=None, **_kwargs):
+    if not isinstance(instance, Page):
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    freshness.changed()
+
+
+def page_deleted(sender, instance, **_kwargs):
+    if isinstance(instance, Page):
+        freshness.changed()

@@ -5,7 +5,7 @@ every filter, as the listings' rules say (owned by a region or shared into it)."
 import pytest
 
 from resources.models.queryset import in_region
-from search.facets import Item
+from search.facts import Item
 from search.query import SearchParams, search
 from tests.factories import CoursePageFactory, FilmPageFactory, NewsPageFactory
 
