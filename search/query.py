@@ -10,12 +10,12 @@ it matched, so they behave the same on every backend.
 """
 
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Case, Count, Value, When, prefetch_related_objects
+from django.db.models import BooleanField, Case, Count, Value, When
 
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from modelsearch.query import Fuzzy
@@ -67,7 +67,7 @@ class SearchParams:
 class SearchOutcome:
     params: SearchParams
     count: int = 0
-    results: list = field(default_factory=list)  # specific pages, each with .search_score
+    results: list = field(default_factory=list)  # pages, each with .search_score
     facets: dict = field(default_factory=lambda: {name: {} for name in FACETS})
     suggestion: str | None = None
     fallback: str | None = None  # None, "any_term", "fuzzy" or "suggestion"
@@ -166,24 +166,31 @@ def _rank(items, matches, area, best):
     return [(key[3], key[1]) for key in heapq.nlargest(best, map(key, items))]
 
 
-def _specific(rows):
-    """Specific pages for [(id, score)], in that order, each with ``search_score``."""
-    chosen = [pk for pk, _score in rows]
-    # Live only: the ids are visible items' (search/facts.py); this guards a page unpublished
-    # since, without the privacy check's queries.
-    pages = Page.objects.live().filter(pk__in=chosen).specific().in_bulk()
+def _load_pages(rows, shown, specific=True):
+    """Pages for [(id, score)], in that order, each with ``search_score`` and the region it
+    names: as their own page types (one query per type, known from the facts ``shown``,
+    search/facts.py), or with ``specific=False`` as ResourcePages, in one query (the JSON API
+    shows only what every resource has)."""
+    by_model = defaultdict(list)
+    for pk, _score in rows:
+        item = shown.get(pk)
+        if item is not None:
+            by_model[model_for(item.type) if specific and item.type else ResourcePage].append(pk)
+    pages = {}
+    for model, pks in by_model.items():
+        # Live only: the facts may be a moment older than a page unpublished since.
+        chosen = model.objects.live().filter(pk__in=pks).select_related("owner_region")
+        pages.update(chosen.in_bulk())
     results = []
     for pk, score in rows:
         page = pages.get(pk)
         if page is not None:
             page.search_score = float(score) if score is not None else None
             results.append(page)
-    # Each result names its region: one query for all, not one per result.
-    prefetch_related_objects(results, "owner_region")
     return results
 
 
-def _browse(outcome, area):
+def _browse(outcome, area, specific):
     """Without query words: every visible item the filters keep, counted and faceted in the
     database, the visitor's area first, then newest."""
     params = outcome.params
@@ -202,10 +209,10 @@ def _browse(outcome, area):
     else:
         filtered = filtered.order_by("-date", "-pk")
     window = filtered.values_list("pk", flat=True)[outcome.offset :][: params.page_size]
-    outcome.results = _specific([(pk, None) for pk in window])
+    outcome.results = _load_pages([(pk, None) for pk in window], facts.current(), specific)
 
 
-def search(params, *, area=None, backend=None):
+def search(params, *, area=None, backend=None, specific=True):
     """Run a search: ranked, filtered, paginated results with facets and a suggestion.
 
     The query words are matched once (search/matching.py); counting, facets, ranking and the
@@ -218,7 +225,7 @@ def search(params, *, area=None, backend=None):
     outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
     if not terms:
         if any(params.filters().values()):
-            _browse(outcome, area)
+            _browse(outcome, area, specific)
         return outcome
     shown = facts.current()
     matches = _text_matches(outcome, terms, backend or get_search_backend(), shown)
@@ -228,7 +235,7 @@ def search(params, *, area=None, backend=None):
     kept = [item for item in items if item.keeps(filters)] if any(filters.values()) else items
     outcome.count = len(kept)
     ranked = _rank(kept, matches, area, best=outcome.offset + params.page_size)
-    outcome.results = _specific(ranked[outcome.offset :])
+    outcome.results = _load_pages(ranked[outcome.offset :], shown, specific)
     return outcome
 
 

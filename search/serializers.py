@@ -9,7 +9,7 @@ from search.query import FACETS
 
 
 def result_json(page, request, topics):
-    kind = type_of(page)
+    kind = type_of(page.specific_class)  # a ResourcePage here (search/query.py)
     return {
         "id": page.pk,
         "source_id": getattr(page, "source_id", "") or None,

@@ -25,8 +25,8 @@ from search.serializers import outcome_json
 from search.terms import clean_query
 
 
-def _run(params, request):
-    outcome = run_search(params, area=current_area(request))
+def _run(params, request, specific=True):
+    outcome = run_search(params, area=current_area(request), specific=specific)
     if params.page == 1:
         outcome.promotions = promotions_for(clean_query(params.query))
     return outcome
@@ -38,7 +38,7 @@ def search_api(request):
         params = parse_params(request.GET, strict=True)
     except InvalidSearch as error:
         return JsonResponse({"error": str(error)}, status=400)
-    response = JsonResponse(outcome_json(_run(params, request), request))
+    response = JsonResponse(outcome_json(_run(params, request, specific=False), request))
     response["Cache-Control"] = "no-store"
     return response
 

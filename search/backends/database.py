@@ -25,6 +25,10 @@ from search.text import fold, stemmed_text
 # How much more a title word counts than a body word in SQLite's bm25().
 SQLITE_TITLE_WEIGHT = 10.0
 
+# Up to this many matches PostgreSQL ranks by title and body; past it, by title only (the
+# body's ts_rank over thousands of matches costs more than the rest of the search).
+FULL_RANK_LIMIT = 1000
+
 # Terms this long or longer match as prefixes ("kurs" → "kurset", "pårørende" → compounds).
 PREFIX_MIN_LENGTH = 4
 
@@ -42,7 +46,8 @@ def with_compound_parts(text):
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
-    from django.db.models import F
+    from django.db.models import Case, Count, F, FloatField, Value, When, Window
+    from django.db.models.lookups import LessThanOrEqual
 
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
@@ -91,14 +96,25 @@ def _postgres_backend_class():
             entries = postgres.IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
-            vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+            title = self._build_rank_expression([(F("title"), F("title_norm"))], config)
+            body = self._build_rank_expression([(F("body"), 1.0)], config)
+            # The body's rank only while there are few matches: among thousands (a broad
+            # word), ranking every body costs more than the rest of the search, and the title
+            # decides (search/matching.py).
+            few = LessThanOrEqual(Window(Count("*")), FULL_RANK_LIMIT)
+            body_if_few = Case(When(few, then=body), default=Value(0.0), output_field=FloatField())
             rows = (
                 entries.annotate(_vector_=F("title")._combine(F("body"), "||", False))
                 .filter(_vector_=self.build_tsquery(self.query, config=config))
-                .annotate(score=self._build_rank_expression(vectors, config))
+                .annotate(score=title + body_if_few)
                 .values_list("object_id", "score")
             )
-            return {int(pk): float(score or 0.0) for pk, score in rows}
+            # Straight from the cursor: Django's per-row converters cost more than the rest of
+            # reading thousands of rows.
+            sql, params = rows.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return {int(pk): float(score or 0.0) for pk, score in cursor.fetchall()}
 
     class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresQueryCompiler

@@ -112,3 +112,22 @@ def test_postgresql_has_the_index_the_match_uses():
         )
         (definition,) = cursor.fetchone()
     assert "gin" in definition and "title || body" in definition
+
+
+def test_among_very_many_matches_postgresql_ranks_by_title_only(content, monkeypatch):
+    if connection.vendor != "postgresql" or not _database_backend():
+        pytest.skip("the title-only rank past FULL_RANK_LIMIT is PostgreSQL's")
+    from search.backends import database
+
+    mentioned = CoursePageFactory(
+        parent=content["both"].get_parent(), title="Observasjon", summary="Om sepsis her."
+    )
+    query = build_query(["sepsis"])
+    full = match(query)
+    assert full[mentioned.pk] > 0  # few matches: the body counts
+
+    monkeypatch.setattr(database, "FULL_RANK_LIMIT", 2)  # three matches are "very many"
+    by_title = match(query)
+    assert set(by_title) == set(full)
+    assert by_title[mentioned.pk] == 0  # only its body has the word
+    assert by_title[content["both"].pk] > 0
