@@ -13,30 +13,27 @@ from collections import Counter
 from operator import attrgetter
 
 from regions.lookup import NATIONAL, regions_for_locale
+from search.facts import passes
 
 FACETS = ("type", "region", "topic", "audience")
-# What of an item decides its values for each facet; shared by many items, so they are counted
-# first and their values after.
-KEYS = {
-    "type": attrgetter("type"),
-    "region": attrgetter("owner", "areas"),
-    "topic": attrgetter("topics"),
-    "audience": attrgetter("audiences"),
-}
+# What of an item the filters and facets read: items share it (the same type, owner region and
+# value sets), so each distinct signature is tested and counted once, weighted by its items.
+SIGNATURE = attrgetter("type", "owner", "areas", "topics", "audiences")
 
 
 def counts(items, filters):
     """{facet: {value: count}} over ``items`` (search/facts.py), each facet counted with the
     other facets' filters applied (disjunctive facets), most first; regions count as the region
     filter keeps."""
+    signatures = Counter(map(SIGNATURE, items))
     facets = {}
     for name in FACETS:
         others = {key: value for key, value in filters.items() if value and key != name}
-        scoped = [item for item in items if item.keeps(others)] if others else items
-        # Items share their value sets (search/facts.py): count the sets, then their values.
         tally = Counter()
-        for key, n in Counter(map(KEYS[name], scoped)).items():
-            for value in _values(key, name):
+        for signature, n in signatures.items():
+            if others and not passes(signature, others):
+                continue
+            for value in _values(signature, name):
                 tally[value] += n
         if name == "region":  # only the site's regions (an area link may name another locale's)
             known = {region.slug for region in regions_for_locale()} | {NATIONAL}
@@ -47,12 +44,27 @@ def counts(items, filters):
     return facets
 
 
-def _values(key, name):
+def kept(items, filters):
+    """The ``items`` that pass ``filters``, each distinct signature tested once."""
+    if not any(filters.values()):
+        return items
+    verdicts = {}
+    result = []
+    for item, signature in zip(items, map(SIGNATURE, items), strict=True):
+        verdict = verdicts.get(signature)
+        if verdict is None:
+            verdict = verdicts[signature] = passes(signature, filters)
+        if verdict:
+            result.append(item)
+    return result
+
+
+def _values(signature, name):
+    kind, owner, areas, topics, audiences = signature
     if name == "type":
-        return (key,) if key else ()
+        return (kind,) if kind else ()
     if name == "region":
         # Those whose filter keeps the item (Item.in_region): its owner, or NATIONAL when it has
         # none, and the regions it is shared into.
-        owner, areas = key
         return {owner or NATIONAL} | areas
-    return key
+    return topics if name == "topic" else audiences

@@ -43,18 +43,25 @@ class Item:
 
     def keeps(self, filters):
         """Whether the item passes ``filters`` ({facet: value or None})."""
-        for name, value in filters.items():
-            if not value:
-                continue
-            if name == "type" and self.type != value:
-                return False
-            if name == "region" and not self.in_region(value):
-                return False
-            if name == "topic" and value not in self.topics:
-                return False
-            if name == "audience" and value not in self.audiences:
-                return False
-        return True
+        return passes((self.type, self.owner, self.areas, self.topics, self.audiences), filters)
+
+
+def passes(signature, filters):
+    """Whether an item of ``signature`` (type, owner, areas, topics, audiences) passes
+    ``filters`` ({facet: value or None}), by the listings' rules."""
+    kind, owner, areas, topics, audiences = signature
+    for name, value in filters.items():
+        if not value:
+            continue
+        if name == "type" and kind != value:
+            return False
+        if name == "region" and not in_region(owner, areas, value):
+            return False
+        if name == "topic" and value not in topics:
+            return False
+        if name == "audience" and value not in audiences:
+            return False
+    return True
 
 
 def current():

@@ -232,7 +232,7 @@ def search(params, *, area=None, backend=None, specific=True):
     items = [shown[pk] for pk in matches.scores]  # match() keeps only shown (visible) ids
     filters = params.filters()
     outcome.facets = facets.counts(items, filters)
-    kept = [item for item in items if item.keeps(filters)] if any(filters.values()) else items
+    kept = facets.kept(items, filters)
     outcome.count = len(kept)
     ranked = _rank(kept, matches, area, best=outcome.offset + params.page_size)
     outcome.results = _load_pages(ranked[outcome.offset :], shown, specific)

@@ -46,7 +46,8 @@ def with_compound_parts(text):
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
-    from django.db.models import Case, Count, F, FloatField, Value, When, Window
+    from django.db.models import Case, Count, F, FloatField, IntegerField, Value, When, Window
+    from django.db.models.functions import Cast
     from django.db.models.lookups import LessThanOrEqual
 
     from modelsearch.backends.database.postgres import postgres
@@ -106,15 +107,15 @@ def _postgres_backend_class():
             rows = (
                 entries.annotate(_vector_=F("title")._combine(F("body"), "||", False))
                 .filter(_vector_=self.build_tsquery(self.query, config=config))
-                .annotate(score=title + body_if_few)
-                .values_list("object_id", "score")
+                .annotate(page_id=Cast("object_id", IntegerField()), score=title + body_if_few)
+                .values_list("page_id", "score")
             )
             # Straight from the cursor: Django's per-row converters cost more than the rest of
             # reading thousands of rows.
             sql, params = rows.query.sql_with_params()
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                return {int(pk): float(score or 0.0) for pk, score in cursor.fetchall()}
+                return dict(cursor.fetchall())
 
     class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresQueryCompiler
