@@ -61,17 +61,18 @@ def _scores(backend, results, limit=ENGINE_HIT_LIMIT):
 def _engine_scores(results, limit):
     """Ids and scores of the engine's best ``limit`` hits in one request. modelsearch's own
     iteration scrolls 100 hits at a time and loads each page from the database; this reads the
-    same query (its ``_get_es_body``) and asks for ids only."""
+    same query (its ``_get_es_body``) and asks for the ids only, from the ``pk`` field's doc
+    values: no stored fields are loaded, which is most of the time a search of 1,000 hits
+    takes otherwise."""
     index = results.backend.get_index_for_model(results.query_compiler.queryset.model)
+    body = {**results._get_es_body(), "stored_fields": "_none_", "docvalue_fields": ["pk"]}
     response = results._backend_do_search(
-        results._get_es_body(),
+        body,
         index=index.name,
-        _source=False,
         size=limit,
-        **{results.fields_param_name: "pk"},
+        filter_path=["hits.hits._score", "hits.hits.fields.pk"],
     )
     scores = {}
-    for hit in response["hits"]["hits"]:
-        pk = int(hit["fields"]["pk"][0])
-        scores.setdefault(pk, float(hit["_score"] or 0.0))
+    for hit in response.get("hits", {}).get("hits", []):
+        scores.setdefault(int(hit["fields"]["pk"][0]), float(hit["_score"] or 0.0))
     return scores
