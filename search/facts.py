@@ -20,7 +20,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from resources.models import ResourcePage
-from resources.models.queryset import in_region
+from resources.models.queryset import region_values
 from resources.registry import type_of
 from search import freshness
 
@@ -33,29 +33,30 @@ class Item:
     pk: int
     type: str | None
     date: str | None  # ISO 8601
-    owner: str | None
-    areas: frozenset = frozenset()
+    # The ?region= values that keep it: its owner region or NATIONAL, and the regions it is
+    # shared into (resources.models.queryset.region_values).
+    regions: frozenset = frozenset()
     topics: frozenset = frozenset()
     audiences: frozenset = frozenset()
 
     def in_region(self, value):
-        return in_region(self.owner, self.areas, value)
+        return value in self.regions
 
     def keeps(self, filters):
         """Whether the item passes ``filters`` ({facet: value or None})."""
-        return passes((self.type, self.owner, self.areas, self.topics, self.audiences), filters)
+        return passes((self.type, self.regions, self.topics, self.audiences), filters)
 
 
 def passes(signature, filters):
-    """Whether an item of ``signature`` (type, owner, areas, topics, audiences) passes
-    ``filters`` ({facet: value or None}), by the listings' rules."""
-    kind, owner, areas, topics, audiences = signature
+    """Whether an item of ``signature`` (type, regions, topics, audiences) passes ``filters``
+    ({facet: value or None}), by the listings' rules."""
+    kind, regions, topics, audiences = signature
     for name, value in filters.items():
         if not value:
             continue
         if name == "type" and kind != value:
             return False
-        if name == "region" and not in_region(owner, areas, value):
+        if name == "region" and value not in regions:
             return False
         if name == "topic" and value not in topics:
             return False
@@ -100,16 +101,19 @@ def load():
         }
     type_key = cache(_type_key)  # a few page types among thousands of items
     empty = frozenset()
-    return {
-        pk: Item(
+    areas, topics, audiences = links["areas"], links["topics"], links["audiences"]
+    items = {}
+    for pk, content_type, day, owner in rows:
+        regions = region_values(owner, areas.get(pk, empty))
+        items[pk] = Item(
             pk=pk,
             type=type_key(content_type),
             date=day,
-            owner=owner,
-            **{name: by_page.get(pk, empty) for name, by_page in links.items()},
+            regions=shared.setdefault(regions, regions),
+            topics=topics.get(pk, empty),
+            audiences=audiences.get(pk, empty),
         )
-        for pk, content_type, day, owner in rows
-    }
+    return items
 
 
 def _type_key(content_type_id):

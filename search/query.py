@@ -222,7 +222,11 @@ def search(params, *, area=None, backend=None, specific=True):
     """
     outcome = SearchOutcome(params=params)
     terms = search_terms(params.query)
-    outcome.pages = matching_pages(params.query, backend=backend) if params.page == 1 else []
+    # Other pages (om oss, region pages) go with the words alone: a filter is about resources.
+    filtered = any(params.filters().values())
+    outcome.pages = (
+        [] if filtered or params.page > 1 else matching_pages(params.query, backend=backend)
+    )
     if not terms:
         if any(params.filters().values()):
             _browse(outcome, area, specific)

@@ -106,13 +106,16 @@ class ResourcePageQuerySet(PageQuerySet):
         return {slug: total for slug, total in totals.items() if total}
 
 
+def region_values(owner, areas):
+    """``region_filter``'s rule for an item already loaded, in Python (search/facts.py): the
+    ``?region=`` values that keep an item owned by the region ``owner`` (a slug; None: national)
+    and shared into the regions ``areas`` (slugs): its owner or NATIONAL, and those areas."""
+    return frozenset({owner or NATIONAL, *areas})
+
+
 def in_region(owner, areas, value):
-    """``region_filter``'s rule for an item already loaded, in Python (search/facets.py):
-    ``owner`` is the slug of the region that owns it (None: national), ``areas`` the slugs of the
-    regions it is shared into, ``value`` NATIONAL or a region slug."""
-    if value == NATIONAL:
-        return owner is None
-    return owner == value or value in areas
+    """Whether ``region_filter(value)`` keeps such an item (see region_values)."""
+    return value in region_values(owner, areas)
 
 
 class EventPageQuerySet(ResourcePageQuerySet):

@@ -108,5 +108,5 @@ def test_facts_hold_only_visible_items(course, index_for):
     draft = CoursePageFactory(parent=index_for("course"), title=f"{WORD} utkast", live=False)
     held = facts.current()
     assert course.pk in held and draft.pk not in held
-    assert held[course.pk].owner == "innlandet"
+    assert held[course.pk].regions == frozenset({"innlandet"})
     assert held[course.pk].topics == frozenset({"demens"})

@@ -128,7 +128,9 @@ def test_other_pages_never_appear_among_resource_results_or_facets(client, site_
 
 
 def test_other_pages_only_on_the_first_page_and_with_query_words(client, site_pages):
+    assert page_ids(api(client, q="personvern")) != []
     assert page_ids(api(client, q="personvern", page=2)) == []
+    assert page_ids(api(client, q="personvern", type="course")) == []  # a filter: resources
     assert api(client, q="og i på")["pages"] == []
     assert api(client, q="om oss", page=2)["pages"] == []
     assert api(client, q="")["pages"] == []
