@@ -48,8 +48,7 @@ def test_facts_are_loaded_once_while_nothing_changes(course):
         assert _found(topic="demens") == {course.pk}
     assert _loads(queries.captured_queries) == 0
 
-
-def test_a_draft_save_changes_nothing_search_shows(course):
+    # A draft revision changes nothing a search shows: the token stays.
     before = freshness.token()
     course.title = "Utkast"
     course.save_revision()
@@ -57,43 +56,42 @@ def test_a_draft_save_changes_nothing_search_shows(course):
     assert _found() == {course.pk}
 
 
-def test_unpublishing_and_publishing_show_at_the_next_search(course):
-    _found()
+def test_every_change_shows_at_the_next_search(course, topics, regions, index_for):
+    assert _found() == {course.pk}
+
     course.unpublish()
     assert _found() == set()
     course.save_revision().publish()
     assert _found() == {course.pk}
 
-
-def test_a_private_section_hides_its_items(course):
-    _found()
     restriction = PageViewRestriction.objects.create(
         page=course.get_parent(), restriction_type=PageViewRestriction.LOGIN
     )
-    assert _found() == set()
+    assert _found() == set()  # a private section hides its items
     restriction.delete()
     assert _found() == {course.pk}
 
-
-def test_topic_and_region_changes_show_in_filters_and_facets(course, topics, regions, index_for):
-    assert search(SearchParams(query=WORD)).facets["region"] == {"innlandet": 1}
     topic = topics["demens"]
     topic.slug = "demenssykdom"
     topic.save()
     assert _found(topic="demenssykdom") == {course.pk}
     assert _found(topic="demens") == set()
 
+    assert search(SearchParams(query=WORD)).facets["region"] == {"innlandet": 1}
     course.move(index_for("course", regions["ostfold"]), pos="last-child")
     assert search(SearchParams(query=WORD)).facets["region"] == {"ostfold": 1}
 
-
-def test_deleting_a_page_removes_it(course):
-    _found()
     course.delete()
     assert _found() == set()
 
 
-def test_a_rolled_back_change_leaves_the_token_as_it_was(course):
+def test_facts_hold_visible_items_and_a_rolled_back_change_keeps_the_token(course, index_for):
+    draft = CoursePageFactory(parent=index_for("course"), title=f"{WORD} utkast", live=False)
+    held = facts.current()
+    assert course.pk in held and draft.pk not in held
+    assert held[course.pk].regions == frozenset({"innlandet"})
+    assert held[course.pk].topics == frozenset({"demens"})
+
     before = freshness.token()
     with pytest.raises(RuntimeError), transaction.atomic():
         course.unpublish()
@@ -102,11 +100,3 @@ def test_a_rolled_back_change_leaves_the_token_as_it_was(course):
     assert freshness.token() == before
     # (Not a search: an engine's index is not rolled back with the database.)
     assert course.pk in facts.current()
-
-
-def test_facts_hold_only_visible_items(course, index_for):
-    draft = CoursePageFactory(parent=index_for("course"), title=f"{WORD} utkast", live=False)
-    held = facts.current()
-    assert course.pk in held and draft.pk not in held
-    assert held[course.pk].regions == frozenset({"innlandet"})
-    assert held[course.pk].topics == frozenset({"demens"})
