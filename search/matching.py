@@ -16,7 +16,6 @@ Which of the matched ids are shown (live, public, unexpired) comes from the fact
 holds (search/facts.py), not from another query.
 """
 
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourcePage
@@ -35,20 +34,6 @@ def match(query, backend=None, shown=None):
     scores = _scores(backend, results)
     shown = facts.current() if shown is None else shown
     return {pk: score for pk, score in scores.items() if pk in shown}
-
-
-def page_matches(query, models, limit, backend=None):
-    """Ids of live pages of ``models`` (page classes) matching ``query``, best first, at most
-    ``limit``, in one statement or request; which of them are shown is the caller's question
-    (search/pages.py)."""
-    backend = backend or get_search_backend()
-    results = backend.search(query, Page.objects.live().type(*models))
-    compiler = results.query_compiler
-    if hasattr(compiler, "match_scores"):  # our database backends: those models' entries only
-        scores = compiler.match_scores(backend, models=models)
-    else:
-        scores = _scores(backend, results, limit=limit)
-    return sorted(scores, key=lambda pk: (-scores[pk], pk))[:limit]
 
 
 def completions(query, limit, backend=None):

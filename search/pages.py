@@ -13,7 +13,6 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import RegionPage, StandardPage
-from search.matching import page_matches
 from search.terms import build_query, clean_query, search_terms
 
 PAGE_LIMIT = 5
@@ -50,7 +49,12 @@ def page_type(page):
 
 def _hits(backend, query, limit):
     """Matching visible pages in rank order."""
-    ranked = page_matches(query, list(PAGE_TYPES), limit * CANDIDATES_PER_PAGE, backend)
+    candidates = Page.objects.live().type(*PAGE_TYPES)
+    results = backend.search(query, candidates)
+    ranked = []
+    for page in results[: limit * CANDIDATES_PER_PAGE]:
+        if page.pk not in ranked:
+            ranked.append(page.pk)
     return _visible_in_order(ranked)
 
 

@@ -43,17 +43,6 @@ def with_compound_parts(text):
     return f"{text} {parts}" if parts else text
 
 
-def _content_types(model, models=None):
-    """The content types whose index entries a match reads: ``models`` (and their subclasses)
-    when given, else the searched model's."""
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    pks = set()
-    for each in models or [model]:
-        pks.update(get_descendants_content_types_pks(each))
-    return sorted(pks)
-
-
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
@@ -64,6 +53,7 @@ def _postgres_backend_class():
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.query import Fuzzy
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class CompoundObjectIndexer(postgres.ObjectIndexer):
         """Title and body with their compounds' parts; autocomplete as written."""
@@ -95,7 +85,7 @@ def _postgres_backend_class():
                     lexemes |= lexeme
             return SearchQuery(lexemes, search_type="raw", config=config)
 
-        def match_scores(self, backend, models=None):
+        def match_scores(self, backend):
             """{id: ts_rank} of every match in one statement over the index entries alone
             (search/matching.py), as modelsearch's search() ranks them; which pages are live
             and visible is the caller's question. Fuzzy queries go through search()."""
@@ -105,7 +95,7 @@ def _postgres_backend_class():
                 rows = matches.order_by().values_list("pk", "_score")
                 return {pk: float(score or 0.0) for pk, score in rows}
             entries = postgres.IndexEntry.objects.filter(
-                content_type_id__in=_content_types(self.queryset.model, models)
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
             title = self._build_rank_expression([(F("title"), F("title_norm"))], config)
             body = self._build_rank_expression([(F("body"), 1.0)], config)
@@ -148,6 +138,7 @@ def _sqlite_backend_class():
         SearchQueryExpression,
         normalize,
     )
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(BM25):
         """bm25() over the FTS columns (autocomplete, body, title) with the title weighted."""
@@ -225,7 +216,7 @@ def _sqlite_backend_class():
                 lexemes |= lexeme
         return None if lexemes is None else SearchQueryExpression(lexemes)
 
-    def one_statement_scores(self, backend, models=None):
+    def one_statement_scores(self, backend):
         """{id: relevance} of every match in one FTS5 statement (search/matching.py): bm25
         once per hit, where modelsearch's search() runs the match again to score each hit."""
         config = self.get_config(backend)
@@ -235,7 +226,7 @@ def _sqlite_backend_class():
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
             )
             .filter(
-                index_entry__content_type__in=_content_types(self.queryset.model, models)
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
             )
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .values_list("index_entry__object_id", "score")
