@@ -131,3 +131,19 @@ def test_among_very_many_matches_postgresql_ranks_by_title_only(content, monkeyp
     assert set(by_title) == set(full)
     assert by_title[mentioned.pk] == 0  # only its body has the word
     assert by_title[content["both"].pk] > 0
+
+
+def test_postgresql_keeps_the_index_rows_narrow():
+    if connection.vendor != "postgresql":
+        pytest.skip("row storage settings are PostgreSQL's (search/migrations/0006)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [INDEX_TABLE])
+        (options,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
+            "AND attname = 'title'",
+            [INDEX_TABLE],
+        )
+        (storage,) = cursor.fetchone()
+    assert "toast_tuple_target=128" in options
+    assert storage == "m"  # the title inline, where a match ranks it
