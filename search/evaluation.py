@@ -114,3 +114,31 @@ def evaluate(queries, k=K):
             )
         )
     return evaluation
+
+
+def backend_label():
+    """What the evaluation ran on: the database ("postgresql", "sqlite") or the engine
+    ("opensearch", "elasticsearch")."""
+    from django.db import connection
+
+    from wagtail.search.backends import get_search_backend
+
+    module = type(get_search_backend()).__module__
+    for engine in ("opensearch", "elasticsearch"):
+        if engine in module:
+            return engine
+    return connection.vendor
+
+
+def summary(evaluation):
+    """The figures as printed by ``manage.py search_eval`` and in CI's log."""
+    by_case = {}
+    for row in evaluation.rows:
+        by_case.setdefault(row[1], []).append(row[2])
+    return (
+        f"Search relevance on {backend_label()} ({len(evaluation.rows)} queries): "
+        f"nDCG@10 {evaluation.ndcg:.3f}  recall@10 {evaluation.recall:.3f}  "
+        f"MRR {evaluation.mrr:.3f}\n"
+        "  nDCG@10 by case: "
+        + ", ".join(f"{case} {sum(v) / len(v):.3f}" for case, v in sorted(by_case.items()))
+    )

@@ -1,10 +1,15 @@
 """python manage.py search_eval [JUDGMENTS.json]: relevance of the site search, in figures."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from resources.models import ResourcePage
-from search.evaluation import DEFAULT_JUDGMENTS, JudgmentsError, evaluate, load_judgments
+from search.evaluation import (
+    DEFAULT_JUDGMENTS,
+    JudgmentsError,
+    evaluate,
+    load_judgments,
+    summary,
+)
 
 
 class Command(BaseCommand):
@@ -32,18 +37,7 @@ class Command(BaseCommand):
                     f"  {ndcg:5.3f} {recall:5.3f} {rr:5.3f}  {case:<10} {query}  → "
                     + ", ".join(ranked[:5])
                 )
-        by_case = {}
-        for row in evaluation.rows:
-            by_case.setdefault(row[1], []).append(row[2])
-        self.stdout.write(
-            f"Search relevance on {connection.vendor} ({len(evaluation.rows)} queries): "
-            f"nDCG@10 {evaluation.ndcg:.3f}  recall@10 {evaluation.recall:.3f}  "
-            f"MRR {evaluation.mrr:.3f}"
-        )
-        self.stdout.write(
-            "  nDCG@10 by case: "
-            + ", ".join(f"{case} {sum(v) / len(v):.3f}" for case, v in sorted(by_case.items()))
-        )
+        self.stdout.write(summary(evaluation))
         if options["min_ndcg"] is not None and evaluation.ndcg < options["min_ndcg"]:
             raise CommandError(
                 f"nDCG@10 {evaluation.ndcg:.3f} is below the floor {options['min_ndcg']:.3f}"
