@@ -123,9 +123,9 @@ def backend_label():
 
     from wagtail.search.backends import get_search_backend
 
-    module = type(get_search_backend()).__module__
+    modules = [cls.__module__ for cls in type(get_search_backend()).__mro__]
     for engine in ("opensearch", "elasticsearch"):
-        if engine in module:
+        if any(engine in module for module in modules):
             return engine
     return connection.vendor
 
