@@ -3,7 +3,7 @@
 ``changed()`` gives the token a new random value in the writer's own transaction, so other
 processes see the new token exactly when they see the change, and a rolled-back change takes
 its token with it. search/signals.py calls it on every write that can change a search's facts;
-bulk writers that bypass signals call it themselves (search/indexing.py).
+bulk writers that bypass signals call it themselves (benchmarks/bulk_pages.py).
 """
 
 import uuid

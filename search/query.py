@@ -222,19 +222,19 @@ def search(params, *, area=None, backend=None, specific=True):
     """
     outcome = SearchOutcome(params=params)
     terms = search_terms(params.query)
+    filters = params.filters()
+    filtered = any(filters.values())
     # Other pages (om oss, region pages) go with the words alone: a filter is about resources.
-    filtered = any(params.filters().values())
     outcome.pages = (
         [] if filtered or params.page > 1 else matching_pages(params.query, backend=backend)
     )
     if not terms:
-        if any(params.filters().values()):
+        if filtered:
             _browse(outcome, area, specific)
         return outcome
     shown = facts.current()
     matches = _text_matches(outcome, terms, backend or get_search_backend(), shown)
     items = [shown[pk] for pk in matches.scores]  # match() keeps only shown (visible) ids
-    filters = params.filters()
     outcome.facets = facets.counts(items, filters)
     kept = facets.kept(items, filters)
     outcome.count = len(kept)

@@ -113,11 +113,6 @@ def region_values(owner, areas):
     return frozenset({owner or NATIONAL, *areas})
 
 
-def in_region(owner, areas, value):
-    """Whether ``region_filter(value)`` keeps such an item (see region_values)."""
-    return value in region_values(owner, areas)
-
-
 class EventPageQuerySet(ResourcePageQuerySet):
     def upcoming(self):
         """Events that have not ended yet (without an end time: that have not started)."""
