@@ -156,11 +156,13 @@ class ResourcePage(Page):
         return context
 
 
-def resource_edit_handler(*content_panels):
-    """Editor tabs for a resource type: its own fields after the shared ones."""
+def resource_edit_handler(*content_panels, extra_tabs=()):
+    """Editor tabs for a resource type: its own fields after the shared ones, and any tabs of
+    its own after the content tab."""
     return TabbedInterface(
         [
             ObjectList([*ResourcePage.content_panels, *content_panels], heading=_("Innhold")),
+            *extra_tabs,
             ObjectList(ResourcePage.taxonomy_panels, heading=_("Kategorier")),
             ObjectList(Page.promote_panels, heading=_("Synlighet og SEO")),
             ObjectList(Page.settings_panels, heading=_("Innstillinger"), classname="settings"),

@@ -1,11 +1,24 @@
-"""E-courses: CourseIndexPage ("E-kurs") and CoursePage."""
+"""E-courses: CourseIndexPage ("E-kurs") and CoursePage.
 
+A course is taken elsewhere (a link), in the portal (lesson child pages and an exam), or as a
+SCORM package played in the portal. What taking it involves lives in the courses app; the
+page holds the editor's choices and routes the exam and the player to it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.search import index
 
+from courses import exam as exam_views
+from courses.blocks import exam_blocks
+from courses.lessons import lessons_of
+from courses.scorm import views as scorm_views
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -26,7 +39,13 @@ class CourseIndexPage(ListingPage):
         verbose_name = _("kursoversikt")
 
 
-class CoursePage(ResourcePage):
+class Delivery(models.TextChoices):
+    EXTERNAL = "ekstern", _("Lenke til kurset et annet sted")
+    LESSONS = "leksjoner", _("Leksjoner og eksamen i portalen")
+    SCORM = "scorm", _("SCORM-pakke spilt av i portalen")
+
+
+class CoursePage(RoutablePageMixin, ResourcePage):
     resource_type = ResourceType(
         key="course",
         label=_("E-kurs"),
@@ -60,12 +79,60 @@ class CoursePage(ResourcePage):
     has_exam = models.BooleanField(
         _("har avsluttende test"),
         default=False,
-        help_text=_("Kryss av hvis deltakerne får kursbevis etter bestått test."),
+        help_text=_(
+            "For kurs et annet sted: kryss av hvis deltakerne får kursbevis der etter bestått "
+            "test. Kurs i portalen har test når de har eksamensspørsmål."
+        ),
     )
     course_url = models.URLField(
         _("lenke til kurset"),
         blank=True,
         help_text=_("Adressen der kurset tas, f.eks. i en læringsplattform."),
+    )
+    delivery = models.CharField(
+        _("hvor kurset tas"),
+        max_length=20,
+        choices=Delivery.choices,
+        default=Delivery.EXTERNAL,
+        help_text=_(
+            "Leksjoner i portalen legges til som undersider av kurset; en SCORM-pakke lastes "
+            "opp under Kurs > SCORM-pakker."
+        ),
+    )
+    exam_questions = StreamField(
+        exam_blocks(),
+        blank=True,
+        verbose_name=_("eksamensspørsmål"),
+        help_text=_(
+            "Spørsmålene i den avsluttende eksamenen. Merk alle riktige svaralternativer; "
+            "deltakeren får vite hvor mange som er riktige."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("grense for bestått (prosent)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Andelen riktige svar som trengs for å bestå, også for SCORM-pakker."),
+    )
+    shuffle_questions = models.BooleanField(
+        _("stokk spørsmålene"),
+        default=True,
+        help_text=_("Spørsmål og svaralternativer kommer i ny rekkefølge for hvert forsøk."),
+    )
+    certificate_valid_years = models.PositiveSmallIntegerField(
+        _("kursbevis gyldig i (år)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Tomt betyr at kursbeviset ikke utløper."),
+    )
+    scorm_package = models.ForeignKey(
+        "courses.ScormPackage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        verbose_name=_("SCORM-pakke"),
     )
 
     edit_handler = resource_edit_handler(
@@ -74,11 +141,24 @@ class CoursePage(ResourcePage):
                 FieldPanel("course_format"),
                 FieldPanel("duration_minutes"),
                 FieldPanel("provider"),
-                FieldPanel("has_exam"),
+                FieldPanel("delivery"),
                 FieldPanel("course_url"),
+                FieldPanel("has_exam"),
+                FieldPanel("scorm_package"),
             ],
             heading=_("Om kurset"),
-        )
+        ),
+        extra_tabs=[
+            ObjectList(
+                [
+                    FieldPanel("exam_questions"),
+                    FieldPanel("pass_mark"),
+                    FieldPanel("shuffle_questions"),
+                    FieldPanel("certificate_valid_years"),
+                ],
+                heading=_("Eksamen og kursbevis"),
+            )
+        ],
     )
     search_fields = [
         *ResourcePage.search_fields,
@@ -86,8 +166,48 @@ class CoursePage(ResourcePage):
         index.FilterField("course_format"),
     ]
     parent_page_types = ["resources.CourseIndexPage"]
-    subpage_types = []
+    subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("e-kurs")
         verbose_name_plural = _("e-kurs")
+
+    def clean(self):
+        super().clean()
+        if self.delivery == Delivery.SCORM and not self.scorm_package_id:
+            raise ValidationError({"scorm_package": _("Velg SCORM-pakken kurset skal spille av.")})
+
+    @property
+    def taken_here(self):
+        return self.delivery in (Delivery.LESSONS, Delivery.SCORM)
+
+    @property
+    def offers_exam(self):
+        return self.delivery == Delivery.LESSONS and len(self.exam_questions) > 0
+
+    @property
+    def offers_certificate(self):
+        if self.delivery == Delivery.EXTERNAL:
+            return self.has_exam
+        return self.delivery == Delivery.SCORM or self.offers_exam
+
+    def lessons(self):
+        return lessons_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.delivery == Delivery.LESSONS:
+            context["lessons"] = self.lessons()
+        return context
+
+    @path("eksamen/", name="exam")
+    def exam(self, request):
+        return exam_views.exam(request, self)
+
+    @path("scorm/", name="scorm_player")
+    def scorm_player(self, request):
+        return scorm_views.player(request, self)
+
+    @path("scorm/resultat/", name="scorm_result")
+    def scorm_result(self, request):
+        return scorm_views.result(request, self)

@@ -88,6 +88,10 @@ class AdminEditingTests(WagtailPageTestCase):
                 provider="Kompetansebroen",
                 has_exam="on",
                 course_url="https://kurs.example.org/legemidler",
+                delivery="ekstern",
+                exam_questions=streamfield([]),
+                pass_mark="80",
+                shuffle_questions="on",
             ),
         )
         self.assertEqual(page.owner_region, self.region)

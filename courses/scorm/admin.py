@@ -1,0 +1,1 @@
+"""Editors' admin for SCORM packages (registered from courses/wagtail_hooks.py)."""
