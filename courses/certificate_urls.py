@@ -1,5 +1,3 @@
 """/kursbevis/: issue a certificate, verify it, download its PDF, delete it."""
 
-from django.urls import path
-
 urlpatterns = []

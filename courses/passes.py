@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.core import signing
 
 ATTEMPT_SALT = "courses.attempt"
-PASS_SALT = "courses.pass"
+PASS_SALT = "courses.pass"  # noqa: S105 (a signing salt, not a secret)
 # An exam or a SCORM course may take a working day; a pass is turned into a certificate soon.
 ATTEMPT_MAX_AGE = 12 * 60 * 60
 PASS_MAX_AGE = 24 * 60 * 60

@@ -20,3 +20,6 @@ class QuestionStat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["course", "question_id"], name="one_stat_per_question")
         ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.right}/{self.answered}"

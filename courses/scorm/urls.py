@@ -1,3 +1,3 @@
-from django.urls import path
+"""SCORM package files, served from the site's own origin."""
 
 urlpatterns = []
