@@ -6,6 +6,8 @@ and question keeps the stable id Wagtail gives stream and list children, which i
 submitted answer and the per-question statistics refer to.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -48,7 +50,17 @@ class QuestionBlock(blocks.StructBlock):
 
 
 class PracticeQuestionBlock(QuestionBlock):
-    """A question inside a lesson: answered in the browser with immediate feedback."""
+    """A question inside a lesson: answered in the browser with immediate feedback (and,
+    without JavaScript, a "Vis svaret" disclosure). Nothing is sent to the server."""
+
+    def get_context(self, value, parent_context=None):
+        from courses.scoring import question_from_value
+
+        context = super().get_context(value, parent_context)
+        context["uid"] = uuid.uuid4().hex[:10]
+        context["question"] = question_from_value(context["uid"], value)
+        context["options"] = context["question"].options
+        return context
 
     class Meta:
         icon = "help"
