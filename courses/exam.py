@@ -75,6 +75,12 @@ def _submitted(request, course, questions):
             missing=unanswered.questions,
             status=400,
         )
+    if not passes.claim_attempt(attempt):
+        return _refused(
+            request,
+            course,
+            _("Denne besvarelsen er allerede levert og rettet. Start eksamenen på nytt."),
+        )
     result = score(questions, answers, course.pass_mark)
     stats.record(course, result)
     order = request.POST.getlist("rekkefolge")

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.cache import cache
 
 ATTEMPT_SALT = "courses.attempt"
 PASS_SALT = "courses.pass"  # noqa: S105 (a signing salt, not a secret)
@@ -67,3 +68,10 @@ def read_pass(token):
         return Pass(course_id=int(data["c"]), percent=int(data["p"]), attempt=str(data["a"]))
     except (KeyError, TypeError, ValueError) as error:
         raise BadToken("malformed pass") from error
+
+
+def claim_attempt(attempt):
+    """True the first time an attempt is handed in, False after that (a resubmitted form, the
+    back button): one attempt is scored and counted in the statistics once. Kept in the cache
+    for as long as the attempt token is valid."""
+    return cache.add(f"courses:attempt:{digest(attempt)}", True, ATTEMPT_MAX_AGE)

@@ -145,6 +145,15 @@ def test_tampered_submissions_get_a_message_and_score_nothing(client, lesson_cou
     assert not QuestionStat.objects.exists()
 
 
+def test_an_attempt_is_scored_once(client, lesson_course):
+    data = {"forsok": start(client, lesson_course), **answers(lesson_course, right)}
+    assert client.post(exam_url(lesson_course), data).status_code == 200
+    again = client.post(exam_url(lesson_course), data)
+    assert again.status_code == 400
+    assert "allerede levert" in again.content.decode()
+    assert {s.answered for s in QuestionStat.objects.filter(course=lesson_course)} == {1}
+
+
 def test_an_unanswered_question_is_named_and_the_answers_are_kept(client, lesson_course):
     attempt = start(client, lesson_course)
     data = {"forsok": attempt, **answers(lesson_course, right)}
