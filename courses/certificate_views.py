@@ -25,11 +25,13 @@ TEMPLATES = "courses/certificates/"
 
 
 def private(response, *, secret_in_url=False):
-    """No caching, no indexing; no Referer either when the address holds a secret."""
+    """No caching, no indexing; when the address holds a secret, no Referer to other sites.
+    (Not "no-referrer": browsers then send "Origin: null" and the CSRF check refuses the
+    removal form.)"""
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     if secret_in_url:
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
     return response
 
 
