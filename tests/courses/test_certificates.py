@@ -196,3 +196,35 @@ def test_pdf_fits_a_long_course_title_and_prints_letters_helvetica_lacks():
     assert "Áilu Cáhppes N" in text
     assert text.count("kursnavn") == 10
     assert printable("ŋđŧł Šž") == "ndtl Šž"
+
+
+def test_lookup_limit_counts_per_client_and_starts_over_with_the_next_window(rf):
+    from django.core.cache import cache
+
+    from courses.ratelimit import LOOKUPS, WINDOW_SECONDS, over_limit
+
+    start = 1_800_000_000 - 1_800_000_000 % WINDOW_SECONDS
+    visitor = rf.get("/kursbevis/", REMOTE_ADDR="192.0.2.7")
+    for _ in range(LOOKUPS):
+        assert over_limit(visitor, now=start) is None
+    assert over_limit(visitor, now=start + 60) == WINDOW_SECONDS - 60
+    assert over_limit(rf.get("/", REMOTE_ADDR="192.0.2.8"), now=start + 60) is None
+    assert over_limit(visitor, now=start + WINDOW_SECONDS) is None
+    # The cache holds a keyed hash of the address, never the address itself.
+    keys = [key for key in cache._cache if "ratelimit" in key]  # locmem's own store
+    assert keys and not any("192.0.2" in key for key in keys)
+
+
+def test_privacy_page_says_what_a_certificate_stores_and_how_to_delete_it():
+    from builder.demo.content import STANDARD_PAGES
+
+    _field, slug, _title, intro, body = next(p for p in STANDARD_PAGES if p[0] == "privacy_page")
+    assert slug == "personvern"
+    assert "samler ikke inn personopplysninger" not in intro
+    headings = [value["text"] for kind, value in body if kind == "heading"]
+    assert "Kursbevis" in headings
+    section = body[
+        [kind == "heading" and value["text"] == "Kursbevis" for kind, value in body].index(True) + 1
+    ][1]
+    for fact in ["navnet", "kurset", "datoen", "fingeravtrykk", "slettelenken", "søkemotorer"]:
+        assert fact in section
