@@ -100,8 +100,8 @@ STANDARD_PAGES = [
         "privacy_page",
         "personvern",
         "Personvernerklæring",
-        "Kompetansebroen samler ikke inn personopplysninger om besøkende og bruker ikke "
-        "sporingsverktøy.",
+        "Kompetansebroen bruker ikke sporingsverktøy. Vi lagrer bare personopplysninger "
+        "når du selv ber om et kursbevis, og da bare det som trengs for å kontrollere det.",
         [
             _heading("Informasjonskapsler"),
             _paragraph(
@@ -115,6 +115,25 @@ STANDARD_PAGES = [
                 "Vi bruker ikke analyseverktøy, annonsenettverk eller sporingspiksler, og vi "
                 "deler ingen opplysninger med tredjeparter. Favoritter du lagrer, ligger bare i "
                 "din egen nettleser.",
+            ),
+            _heading("Kursbevis"),
+            _paragraph(
+                "Når du består et kurs og ber om et kursbevis, lagrer vi det som trengs for at "
+                "andre, for eksempel en arbeidsgiver, skal kunne kontrollere beviset: navnet du "
+                "skrev inn, kurset, datoen du besto, og hvor lenge beviset gjelder. "
+                "Kontrollkoden lagrer vi bare som et fingeravtrykk (en kryptografisk sjekksum), "
+                "slik at den ikke kan leses ut av databasen. Vi lagrer ikke e-postadresse, "
+                "svarene dine, resultatet ditt eller noe annet om deg.",
+                "Opplysningene behandles for å kunne bekrefte kursbeviset ditt, som du selv har "
+                "bedt om. Kontrollsiden viser navn, kurs, dato og om beviset fortsatt gjelder, "
+                "bare for den som har koden, og den er merket slik at søkemotorer ikke skal "
+                "indeksere den.",
+                "Du kan når som helst slette kursbeviset med slettelenken du får når beviset "
+                "lages. Lenken vises bare den ene gangen, så ta vare på den. Når beviset er "
+                "slettet, er navnet ditt borte, og koden gir ikke lenger treff.",
+                "For å hindre at noen prøver seg fram til andres koder, teller vi hvor mange "
+                "oppslag som kommer fra samme nettverksadresse. Adressen lagres bare som et "
+                "fingeravtrykk, og telleren slettes etter ti minutter.",
             ),
             _heading("Påmelding og kontakt"),
             _paragraph(

@@ -1,0 +1,35 @@
+"""A per-client limit on certificate lookups, so codes cannot be tried in bulk.
+
+Counts live in Django's cache under a keyed hash of the client address (the address itself is
+never stored) in fixed windows, and expire with the window.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+LOOKUPS = 30
+WINDOW_SECONDS = 10 * 60
+
+
+def client_key(request, scope):
+    address = request.META.get("REMOTE_ADDR", "")
+    return salted_hmac("courses.ratelimit", address).hexdigest()[:32] + ":" + scope
+
+
+def over_limit(request, scope="certificates", limit=LOOKUPS, window=WINDOW_SECONDS, now=None):
+    """Count one lookup by this client. None while within ``limit`` per ``window``
+    seconds; otherwise the seconds until the window ends (for Retry-After)."""
+    now = time.time() if now is None else now
+    window_number = int(now // window)
+    key = f"ratelimit:{client_key(request, scope)}:{window_number}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    if count <= limit:
+        return None
+    return max(1, int((window_number + 1) * window - now))
