@@ -72,7 +72,28 @@ def test_take_the_demo_course_fail_then_pass_the_exam(browser, live_server, demo
     form = page.locator("[data-certificate-form]")
     assert form.is_visible()
     assert form.locator("input[name=pass_token]").input_value()
+
+    # The kursbevis: typed name, downloaded PDF, the public verification page.
+    form.get_by_label("Navnet ditt slik det skal stå på kursbeviset").fill("Åse Øvrebø")
+    form.get_by_role("button", name="Lag kursbevis").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Kursbeviset er klart"
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Last ned kursbevis (PDF)").click()
+    text = pdf_text(download_info.value.path())
+    assert "Åse Øvrebø" in text and demo_course.title in text
+    page.locator("a.certificate__url").first.click()
+    page.wait_for_load_state()
+    verification = page.locator("main").inner_text()
+    assert "Åse Øvrebø" in verification and demo_course.title in verification
+    assert "Gyldig" in verification
     context.close()
+
+
+def pdf_text(path):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_course_pages_have_no_wcag_21_aa_violations(browser, live_server, demo_course):
