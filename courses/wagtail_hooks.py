@@ -1,1 +1,1 @@
-from courses.scorm import admin as scorm_admin  # noqa: F401  (registers the SCORM snippet)
+from courses.scorm import admin as scorm_admin  # noqa: F401  (registers Kurs > SCORM-pakker)
