@@ -9,6 +9,7 @@ in courses.scorm.package is refused with the reason on the file field, and nothi
 
 from django import forms
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +26,12 @@ from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from courses.models import ScormPackage
 from courses.scorm.package import PackageError, check_package, limit
@@ -116,6 +122,27 @@ class SizeColumn(Column):
         return f"{instance.size / (1024 * 1024):.1f} MB"
 
 
+class InstancePermissionMixin:
+    """The generic views check the action on the model (any collection); a package may only
+    be edited or deleted by someone with that permission on its own collection."""
+
+    instance_action = None
+
+    def get_object(self, queryset=None):
+        package = super().get_object(queryset)
+        if not self.user_has_permission_for_instance(self.instance_action, package):
+            raise PermissionDenied
+        return package
+
+
+class ScormPackageEditView(InstancePermissionMixin, EditView):
+    instance_action = "change"
+
+
+class ScormPackageDeleteView(InstancePermissionMixin, DeleteView):
+    instance_action = "delete"
+
+
 class ScormPackageViewSet(SnippetViewSet):
     model = ScormPackage
     icon = "folder-open-inverse"
@@ -129,6 +156,8 @@ class ScormPackageViewSet(SnippetViewSet):
         DateColumn("created_at", label=_("Lastet opp")),
     ]
     list_filter = ["collection"]
+    edit_view_class = ScormPackageEditView
+    delete_view_class = ScormPackageDeleteView
     ordering = ["-created_at"]
     edit_handler = ObjectList(
         [FieldPanel("title"), FieldPanel("collection"), FieldPanel("file")],
