@@ -77,6 +77,8 @@
             if (get("cmi.core.lesson_status") === "not attempted") {
                 set("cmi.core.lesson_status", "incomplete");
             }
+            // Until the test is sent in, leaving means "come back here" (resume).
+            set("cmi.core.exit", "suspend");
             restore(form);
             commit();
         }
