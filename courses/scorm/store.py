@@ -19,32 +19,35 @@ def save_package(package, upload=None, info=None):
     check_package is given), unpack it under a new key and store the zip.
 
     Raises PackageError before anything is written when the zip is unusable. A replaced
-    package's old folder is removed once the change is committed.
+    package's old folder and zip are removed once the change is committed.
     """
     if upload is None:
         package.save()
         return package
     info = info or check_package(upload)
-    old_key = package.key if package.pk else None
+    # What is stored now (a form may already have put the upload on ``package.file``).
+    previous = ScormPackage.objects.filter(pk=package.pk).values("key", "file").first() or {}
     package.key = uuid.uuid4()
     package.launch = info.launch
     package.size = info.size
     if not package.title:
         package.title = info.title or getattr(upload, "name", "") or "SCORM"
     unpack(upload, package.key)
-    old_file = package.file.name if package.pk else ""
+    saved_zip = None
     try:
         with transaction.atomic():
             zip_file = upload if isinstance(upload, File) else File(upload)
             package.file.save(f"{package.key}.zip", zip_file, save=False)
+            saved_zip = package.file.name
             package.save()
     except BaseException:
         remove(package.key)
-        if package.file.name and package.file.name != old_file:
-            package.file.storage.delete(package.file.name)
+        if saved_zip:
+            package.file.storage.delete(saved_zip)
         raise
-    if old_key is not None:
-        transaction.on_commit(lambda: _remove_files(old_key, old_file, package.file.storage))
+    if previous:
+        storage = package.file.storage
+        transaction.on_commit(lambda: _remove_files(previous["key"], previous["file"], storage))
     return package
 
 

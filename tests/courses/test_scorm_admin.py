@@ -182,3 +182,40 @@ def test_the_group_editor_shows_scorm_permissions_per_collection(admin_client, r
     page = admin_client.get(reverse("wagtailusers_groups:edit", args=[group.pk]))
     assert page.status_code == 200
     assert "Tillatelser for SCORM-pakker" in page.content.decode()
+
+
+def test_replacing_a_package_unpacks_the_new_zip_and_removes_the_old_files(
+    admin_client, regions, media_root, django_capture_on_commit_callbacks
+):
+    collection = regions["innlandet"].collection
+    admin_client.post(
+        reverse(ADD_URL), {"title": "Kurs", "collection": collection.pk, "file": demo_upload()}
+    )
+    old = ScormPackage.objects.get()
+    edit_url = reverse("wagtailsnippets_courses_scormpackage:edit", args=[old.pk])
+    replacement = build_zip({"imsmanifest.xml": manifest(href="start.html"), "start.html": "ny"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            edit_url, {"title": "Kurs", "collection": collection.pk, "file": upload(replacement)}
+        )
+    assert response.status_code == 302
+    new = ScormPackage.objects.get()
+    assert new.key != old.key
+    assert new.launch == "start.html"
+    assert (package_dir(new.key) / "start.html").read_text() == "ny"
+    assert not package_dir(old.key).exists()
+    assert not (media_root / old.file.name).exists()
+
+
+def test_editing_only_the_title_keeps_the_package_files(admin_client, regions, media_root):
+    collection = regions["innlandet"].collection
+    admin_client.post(
+        reverse(ADD_URL), {"title": "Kurs", "collection": collection.pk, "file": demo_upload()}
+    )
+    package = ScormPackage.objects.get()
+    edit_url = reverse("wagtailsnippets_courses_scormpackage:edit", args=[package.pk])
+    response = admin_client.post(edit_url, {"title": "Nytt navn", "collection": collection.pk})
+    assert response.status_code == 302
+    package.refresh_from_db()
+    assert package.title == "Nytt navn"
+    assert (package_dir(package.key) / "index.html").is_file()
