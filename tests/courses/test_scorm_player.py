@@ -165,3 +165,9 @@ def test_the_result_endpoint_needs_the_csrf_token(course):
         content_type="application/json",
     )
     assert response.status_code == 403
+
+
+def test_the_course_page_links_to_its_player(client, course):
+    html = client.get(course.url).content.decode()
+    assert f'href="{player_url(course)}"' in html
+    assert "Start kurset" in html
