@@ -12,3 +12,8 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Kurs")
+
+    def ready(self):
+        from courses.scorm import store  # models are importable only once the apps are ready
+
+        store.connect()

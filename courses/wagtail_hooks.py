@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from courses.admin_views import ExamStatisticsView
-from courses.scorm import admin as scorm_admin  # noqa: F401  (registers the SCORM snippet)
+from courses.scorm import admin as scorm_admin  # noqa: F401  (registers Kurs > SCORM-pakker)
 
 
 @hooks.register("register_admin_urls")

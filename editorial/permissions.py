@@ -30,7 +30,8 @@ def grant_page_permissions(group, page, permission_types):
 
 
 def grant_media_permissions(group, collection):
-    """Let ``group`` add, edit and choose images and documents in ``collection``."""
+    """Let ``group`` add, edit and choose images and documents, and manage SCORM packages, in
+    ``collection``."""
     for app_label, codenames in MEDIA_PERMISSIONS.items():
         for permission in Permission.objects.filter(
             content_type__app_label=app_label, codename__in=codenames

@@ -1,7 +1,7 @@
 """The editorial roles the platform creates, and what each may do.
 
 Page permissions are Wagtail's (they apply to a page and everything below it); collection
-permissions cover images and documents in the team's own collection.
+permissions cover images, documents and SCORM packages in the team's own collection.
 """
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
@@ -11,6 +11,8 @@ PROJECT_PAGE_PERMISSIONS = ("add", "change")
 MEDIA_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
+    # Collection members like documents, but without an owner: deleting needs its own permission.
+    "courses": ("add_scormpackage", "change_scormpackage", "delete_scormpackage"),
 }
 
 NATIONAL = "national"

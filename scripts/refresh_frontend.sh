@@ -2,6 +2,7 @@
 # Refresh the vendored front-end files from npm (needs Node 20+ and npm; the site itself does not).
 #   kompetansebroen/static/vendor/designsystemet.css  Digdir Designsystemet: default theme + components
 #   tests/browser/vendor/axe.min.js                   axe-core, injected by the accessibility tests
+#   courses/static/courses/vendor/scorm12.min.js      scorm-again's SCORM 1.2 runtime (the player's window.API)
 # Versions are pinned in package.json / package-lock.json; bump them there, run this, commit the result.
 # Usage: scripts/refresh_frontend.sh
 set -euo pipefail
@@ -12,8 +13,10 @@ npm ci --no-audit --no-fund --loglevel=error
 
 ds=node_modules/@digdir/designsystemet-css
 axe=node_modules/axe-core
+scorm=node_modules/scorm-again
 ds_version=$(node -p "require('./$ds/package.json').version")
 axe_version=$(node -p "require('./$axe/package.json').version")
+scorm_version=$(node -p "require('./$scorm/package.json').version")
 
 # The Designsystemet components the templates use (class ds-<name>); add one here when a
 # template starts using it.
@@ -40,5 +43,16 @@ cp "$axe/axe.min.js" tests/browser/vendor/axe.min.js
 cp "$axe/LICENSE" tests/browser/vendor/axe.LICENSE.txt
 echo "$axe_version" > tests/browser/vendor/axe.VERSION
 
-echo "==> Designsystemet $ds_version and axe-core $axe_version vendored"
-wc -c kompetansebroen/static/vendor/designsystemet.css tests/browser/vendor/axe.min.js
+# The SCORM 1.2 build only (not 2004); its source map is not shipped, so the comment that
+# points at it goes too (browsers would ask for a missing file).
+mkdir -p courses/static/courses/vendor
+{
+  echo "/* scorm-again $scorm_version (MIT, https://github.com/jcputney/scorm-again): dist/scorm12.min.js."
+  echo "   Copied by scripts/refresh_frontend.sh from npm; do not edit. */"
+  grep -v '^//# sourceMappingURL=' "$scorm/dist/scorm12.min.js"
+} > courses/static/courses/vendor/scorm12.min.js
+cp "$scorm/LICENSE" courses/static/courses/vendor/scorm-again.LICENSE.txt
+
+echo "==> Designsystemet $ds_version, axe-core $axe_version and scorm-again $scorm_version vendored"
+wc -c kompetansebroen/static/vendor/designsystemet.css tests/browser/vendor/axe.min.js \
+  courses/static/courses/vendor/scorm12.min.js

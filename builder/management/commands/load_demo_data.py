@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from builder.demo.content import ADMIN_URL, ADMIN_USERNAME, DEFAULT_ADMIN_PASSWORD, load_demo_data
 from builder.demo.editors import create_demo_editors
+from builder.demo.scorm_course import ensure_demo_scorm_course
 from builder.importer import CorpusError
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             summary = load_demo_data(stdout=self.stdout, run_update_index=not skip_index)
+            ensure_demo_scorm_course(summary)
         except CorpusError as error:
             raise CommandError(f"Demo data not loaded: {error}") from None
         for label in summary.created:
