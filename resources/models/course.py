@@ -133,6 +133,10 @@ class CoursePage(RoutablePageMixin, ResourcePage):
         on_delete=models.SET_NULL,
         related_name="courses",
         verbose_name=_("SCORM-pakke"),
+        help_text=_(
+            "Pakken kurset spiller av når det tas som SCORM-pakke. Last opp nye pakker under "
+            "Kurs > SCORM-pakker."
+        ),
     )
 
     edit_handler = resource_edit_handler(

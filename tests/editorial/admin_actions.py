@@ -20,7 +20,13 @@ def page_form(page, title):
     }
     specific = page.specific
     if isinstance(specific, CoursePage):
-        data.update(course_format=specific.course_format, duration_minutes="60")
+        data.update(
+            course_format=specific.course_format,
+            duration_minutes="60",
+            delivery=specific.delivery,
+            exam_questions=streamfield([]),
+            pass_mark=str(specific.pass_mark),
+        )
     if hasattr(specific, "partners"):
         data.update(status=specific.status, partners=streamfield([]), goals=streamfield([]))
     return nested_form_data(data)
