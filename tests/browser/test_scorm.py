@@ -1,5 +1,5 @@
-"""The SCORM player in headless Chromium: the project's demo package runs to a pass and the
-certificate form appears with its pass token; a failed attempt can be retried; progress
+"""The SCORM player in headless Chromium: the project's demo package runs to a pass, the
+certificate form appears with its pass token and issues a kursbevis that verifies; a failed attempt can be retried; progress
 resumes after a reload; and axe finds no WCAG 2.1 AA violation on the player."""
 
 import json
@@ -78,6 +78,17 @@ def test_passing_the_demo_package_shows_the_certificate_form(open_page, scorm_co
     assert "Du har bestått" in status.text_content()
     assert page.get_by_label("Navnet ditt slik det skal stå på kursbeviset").is_visible()
     assert page.evaluate("document.activeElement.id") == "certificate-title"
+
+    # The pass becomes a kursbevis that verifies.
+    page.get_by_label("Navnet ditt slik det skal stå på kursbeviset").fill("Kari Nordmann")
+    page.get_by_role("button", name="Lag kursbevis").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Kursbeviset er klart"
+    page.locator("a.certificate__url").first.click()
+    page.wait_for_load_state()
+    verification = page.locator("main").inner_text()
+    assert "Kari Nordmann" in verification and scorm_course.title in verification
+    assert "Gyldig" in verification
 
 
 def test_a_failed_attempt_shows_why_and_can_be_retried(open_page, scorm_course):
