@@ -1,6 +1,7 @@
 """The SCORM player in headless Chromium: the project's demo package runs to a pass, the
-certificate form appears with its pass token and issues a kursbevis that verifies; a failed attempt can be retried; progress
-resumes after a reload; and axe finds no WCAG 2.1 AA violation on the player."""
+certificate form appears with its pass token and issues a kursbevis that verifies; a failed
+attempt can be retried; progress resumes after a reload; and axe finds no WCAG 2.1 AA
+violation on the player."""
 
 import json
 
