@@ -2,7 +2,9 @@
 
 The learner's browser runs the package and sends its lesson status and score; the server
 checks that the attempt token is this course's and fresh, that the status is a pass, and
-that the score (when the package gives one) reaches the course's pass mark.
+that the score reaches the course's pass mark. "passed" is the package's own judgement of
+mastery, so it stands without a score; "completed" only says the learner went through the
+content, so it earns a kursbevis only with a score at the pass mark.
 """
 
 from decimal import Decimal, InvalidOperation
@@ -62,6 +64,13 @@ def judge(course, attempt, status, raw=None, minimum=None, maximum=None):
     if status not in PASSING_STATUSES:
         raise ResultRefused(_("Kurset er ikke fullført ennå."))
     percent = score_percent(raw, minimum, maximum)
+    if percent is None and status == "completed":
+        raise ResultRefused(
+            _(
+                "Kurset er fullført, men det rapporterte ingen poengsum, så det kan ikke gis "
+                "kursbevis for det."
+            )
+        )
     if percent is not None and percent < course.pass_mark:
         raise ResultRefused(
             _(

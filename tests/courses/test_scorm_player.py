@@ -100,9 +100,12 @@ def test_a_score_on_another_scale_is_turned_into_percent(client, course):
     assert read_pass(response.json()["pass_token"]).percent == 85
 
 
-def test_a_completion_without_a_score_is_a_pass(client, course):
-    response = post_result(client, course, attempt=attempt_token(course), status="completed")
+def test_a_pass_without_a_score_stands_but_a_completion_without_one_does_not(client, course):
+    response = post_result(client, course, attempt=attempt_token(course), status="passed")
     assert read_pass(response.json()["pass_token"]).percent == 100
+    response = post_result(client, course, attempt=attempt_token(course), status="completed")
+    assert response.status_code == 400
+    assert "ingen poengsum" in response.json()["error"]
 
 
 def test_a_failed_attempt_is_refused(client, course):
