@@ -31,7 +31,9 @@ def answer_exam(page, course, pick):
     page.wait_for_load_state()
 
 
-def test_take_the_demo_course_fail_then_pass_the_exam(browser, live_server, demo_course):
+def test_take_the_demo_course_fail_then_pass_the_exam_and_check_with_axe(
+    browser, live_server, demo_course
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
     page = context.new_page()
     page.goto(live_server.url + demo_course.url)
@@ -89,6 +91,9 @@ def test_take_the_demo_course_fail_then_pass_the_exam(browser, live_server, demo
     assert "Gyldig" in verification
     context.close()
 
+    # The same demo site serves the accessibility sweep of the course page types.
+    check_course_pages_with_axe(browser, live_server, demo_course)
+
 
 def pdf_text(path):
     from pypdf import PdfReader
@@ -96,7 +101,8 @@ def pdf_text(path):
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def test_course_pages_have_no_wcag_21_aa_violations(browser, live_server, demo_course):
+def check_course_pages_with_axe(browser, live_server, demo_course):
+    """axe on the course page, a lesson, the exam and the result page, at both widths."""
     lesson = demo_course.lessons()[0]
     failures = []
     for width in WIDTHS:
