@@ -3,6 +3,7 @@ result with "Se svar" (every question with the visitor's answers, the right ones
 explanations). After a pass it offers the kursbevis form."""
 
 from django.http import Http404
+from django.utils.cache import add_never_cache_headers
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -17,10 +18,15 @@ def exam(request, course):
         raise Http404("this course has no exam")
     questions = questions_of(course.exam_questions)
     if request.method == "POST":
-        return _submitted(request, course, questions)
-    if course.shuffle_questions:
-        questions = shuffled(questions)
-    return _form(request, course, questions, passes.attempt_token(course))
+        response = _submitted(request, course, questions)
+    else:
+        if course.shuffle_questions:
+            questions = shuffled(questions)
+        response = _form(request, course, questions, passes.attempt_token(course))
+    # Each form carries a new attempt and each result a pass token: never from a cache, and
+    # not shown again by the back button on a shared computer.
+    add_never_cache_headers(response)
+    return response
 
 
 def _form(request, course, questions, attempt, chosen=None, error=None, missing=(), status=200):

@@ -82,6 +82,7 @@ def test_exam_form_says_how_many_answers_are_right(client, lesson_course):
     assert "2 riktige svar" in html and "1 riktig svar" in html
     assert html.count('type="checkbox"') == 3  # the two-answer question's three options
     assert '<meta name="robots" content="noindex">' in html
+    assert "no-store" in client.get(exam_url(lesson_course))["Cache-Control"]
 
 
 def test_passing_shows_the_score_the_review_and_the_certificate_form(client, lesson_course):
