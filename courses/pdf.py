@@ -1,13 +1,16 @@
-"""The certificate as a one-page A4 PDF, drawn with reportlab's built-in Helvetica.
+"""The certificate as a one-page A4 PDF, drawn with DejaVu Sans.
 
-Helvetica needs no font file (nothing is read or downloaded at run time) and covers
-Windows-1252, which holds æøå and most Western European letters. Letters outside it (some
-Sami and Eastern European ones) are printed without their diacritic; the verification page
-shows the name exactly as it was given.
+The fonts are vendored in ``courses/fonts/`` (scripts/refresh_frontend.sh copies them from npm),
+so nothing is downloaded at run time; reportlab embeds only the glyphs a certificate uses.
+DejaVu covers æøå, the Sami letters (čđŋšŧž and the capitals) and the other European Latin
+letters, so a name is printed exactly as it was given. A character the font lacks is drawn as
+an empty box; the verification page shows the name as typed.
 """
 
+import functools
 import io
 import unicodedata
+from pathlib import Path
 
 from django.utils import formats, translation
 
@@ -17,39 +20,25 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 PORTAL = "Kompetansebroen"
 INK = HexColor("#1e2b3c")
 ACCENT = HexColor("#0b5c73")
 MUTED = HexColor("#4f5b67")
-# Letters with no decomposition that NFKD cannot reduce to a Windows-1252 letter.
-PLAIN_LETTERS = str.maketrans(
-    {"ŋ": "n", "Ŋ": "N", "đ": "d", "Đ": "D", "ŧ": "t", "Ŧ": "T", "ł": "l", "Ł": "L", "ı": "i"}
-)
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
 
 
-def printable(text):
-    """``text`` with every character Helvetica cannot draw replaced by its base letter."""
-    result = []
-    for char in text.translate(PLAIN_LETTERS):
-        if _in_cp1252(char):
-            result.append(char)
-            continue
-        base = "".join(
-            part for part in unicodedata.normalize("NFKD", char) if _in_cp1252(part)
-        ).strip()
-        result.append(base or "?")
-    return "".join(result)
-
-
-def _in_cp1252(char):
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
+@functools.cache
+def register_fonts():
+    """Register the DejaVu Sans TTFs with reportlab, once per process."""
+    for name in (REGULAR, BOLD):
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
 
 
 def norwegian_date(day):
@@ -105,11 +94,13 @@ def _qr(pdf, url, x, y, size):
 def certificate_pdf(certificate, code, verify_url):
     """The certificate as PDF bytes: portal, "Kursbevis", name, course, date passed, validity,
     the verification code, a QR code to ``verify_url`` and the URL in text."""
+    register_fonts()
     buffer = io.BytesIO()
     width, height = A4
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
-    name = printable(certificate.name)
-    course = printable(certificate.course_title)
+    # Composed form, so a letter typed as base + combining mark uses the font's own glyph.
+    name = unicodedata.normalize("NFC", certificate.name)
+    course = unicodedata.normalize("NFC", certificate.course_title)
     pdf.setTitle(f"Kursbevis: {certificate.course_title} – {certificate.name}")
     pdf.setAuthor(PORTAL)
     pdf.setSubject(f"Kursbevis {code}")
@@ -119,23 +110,23 @@ def certificate_pdf(certificate, code, verify_url):
     pdf.setLineWidth(2)
     pdf.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
 
-    _centred(pdf, PORTAL, height - 45 * mm, "Helvetica-Bold", 16, ACCENT)
-    _centred(pdf, "Kursbevis", height - 80 * mm, "Helvetica-Bold", 40)
-    _centred(pdf, "Dette bekrefter at", height - 105 * mm, "Helvetica", 13, MUTED)
-    _centred(pdf, name, height - 122 * mm, "Helvetica-Bold", 26)
-    _centred(pdf, "har bestått kurset", height - 138 * mm, "Helvetica", 13, MUTED)
-    bottom = _wrapped_centred(pdf, course, height - 153 * mm, "Helvetica-Bold", 18, width - 50 * mm)
+    _centred(pdf, PORTAL, height - 45 * mm, BOLD, 16, ACCENT)
+    _centred(pdf, "Kursbevis", height - 80 * mm, BOLD, 40)
+    _centred(pdf, "Dette bekrefter at", height - 105 * mm, REGULAR, 13, MUTED)
+    _centred(pdf, name, height - 122 * mm, BOLD, 26)
+    _centred(pdf, "har bestått kurset", height - 138 * mm, REGULAR, 13, MUTED)
+    bottom = _wrapped_centred(pdf, course, height - 153 * mm, BOLD, 18, width - 50 * mm)
     y = bottom - 16 * mm
-    _centred(pdf, f"Bestått {norwegian_date(certificate.issued_on)}", y, "Helvetica", 13)
+    _centred(pdf, f"Bestått {norwegian_date(certificate.issued_on)}", y, REGULAR, 13)
     if certificate.valid_until:
         y -= 7 * mm
-        _centred(pdf, f"Gyldig til {norwegian_date(certificate.valid_until)}", y, "Helvetica", 13)
+        _centred(pdf, f"Gyldig til {norwegian_date(certificate.valid_until)}", y, REGULAR, 13)
 
     qr_size = 38 * mm
     _qr(pdf, verify_url, (width - qr_size) / 2, 58 * mm, qr_size)
-    _centred(pdf, f"Kontrollkode: {code}", 48 * mm, "Helvetica-Bold", 12)
-    _centred(pdf, "Kontroller kursbeviset på", 40 * mm, "Helvetica", 10, MUTED)
-    _centred(pdf, verify_url, 34 * mm, "Helvetica", 10, ACCENT)
+    _centred(pdf, f"Kontrollkode: {code}", 48 * mm, BOLD, 12)
+    _centred(pdf, "Kontroller kursbeviset på", 40 * mm, REGULAR, 10, MUTED)
+    _centred(pdf, verify_url, 34 * mm, REGULAR, 10, ACCENT)
     pdf.linkURL(verify_url, (20 * mm, 32 * mm, width - 20 * mm, 38 * mm))
 
     pdf.showPage()

@@ -3,6 +3,7 @@
 #   kompetansebroen/static/vendor/designsystemet.css  Digdir Designsystemet: default theme + components
 #   tests/browser/vendor/axe.min.js                   axe-core, injected by the accessibility tests
 #   courses/static/courses/vendor/scorm12.min.js      scorm-again's SCORM 1.2 runtime (the player's window.API)
+#   courses/fonts/DejaVuSans{,-Bold}.ttf              DejaVu Sans, read by courses/pdf.py for the kursbevis
 # Versions are pinned in package.json / package-lock.json; bump them there, run this, commit the result.
 # Usage: scripts/refresh_frontend.sh
 set -euo pipefail
@@ -14,9 +15,11 @@ npm ci --no-audit --no-fund --loglevel=error
 ds=node_modules/@digdir/designsystemet-css
 axe=node_modules/axe-core
 scorm=node_modules/scorm-again
+dejavu=node_modules/dejavu-fonts-ttf
 ds_version=$(node -p "require('./$ds/package.json').version")
 axe_version=$(node -p "require('./$axe/package.json').version")
 scorm_version=$(node -p "require('./$scorm/package.json').version")
+dejavu_version=$(node -p "require('./$dejavu/package.json').version")
 
 # The Designsystemet components the templates use (class ds-<name>); add one here when a
 # template starts using it.
@@ -53,6 +56,15 @@ mkdir -p courses/static/courses/vendor
 } > courses/static/courses/vendor/scorm12.min.js
 cp "$scorm/LICENSE" courses/static/courses/vendor/scorm-again.LICENSE.txt
 
-echo "==> Designsystemet $ds_version, axe-core $axe_version and scorm-again $scorm_version vendored"
+# DejaVu Sans for the kursbevis PDF (Sami and other European letters Helvetica lacks). Not a
+# static directory: the server reads the fonts, reportlab embeds the glyphs it uses.
+mkdir -p courses/fonts
+cp "$dejavu/ttf/DejaVuSans.ttf" "$dejavu/ttf/DejaVuSans-Bold.ttf" courses/fonts/
+cp "$dejavu/LICENSE" courses/fonts/DejaVu.LICENSE.txt
+echo "$dejavu_version" > courses/fonts/DejaVu.VERSION
+
+echo "==> Designsystemet $ds_version, axe-core $axe_version, scorm-again $scorm_version and" \
+  "DejaVu $dejavu_version vendored"
 wc -c kompetansebroen/static/vendor/designsystemet.css tests/browser/vendor/axe.min.js \
-  courses/static/courses/vendor/scorm12.min.js
+  courses/static/courses/vendor/scorm12.min.js courses/fonts/DejaVuSans.ttf \
+  courses/fonts/DejaVuSans-Bold.ttf
