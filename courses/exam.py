@@ -3,8 +3,8 @@ result with "Se svar" (every question with the visitor's answers, the right ones
 explanations). After a pass it offers the kursbevis form."""
 
 from django.http import Http404
-from django.utils.cache import add_never_cache_headers
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from courses import passes, stats

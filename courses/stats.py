@@ -1,33 +1,35 @@
 """Per-question counts of exam answers: recorded on every scored submission, read by the
 admin report. Counts only, no personal data."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
+from django.db.models import Case, F, Value, When
 
 from courses.models import QuestionStat
 from courses.scoring import questions_of
 
 
 def record(course, result):
+    """Count one answer to each question of ``result`` (and one right answer to those it got
+    right) in three queries, whatever the number of questions. Concurrent hand-ins are safe:
+    missing rows are created with ON CONFLICT DO NOTHING, and the counts are incremented in
+    the database."""
+    ids = [item.question.id for item in result.marked]
+    right = [item.question.id for item in result.marked if item.right]
     with transaction.atomic():
-        for item in result.marked:
-            for _attempt in range(2):  # a concurrent first answer may create the row first
-                updated = QuestionStat.objects.filter(
-                    course=course, question_id=item.question.id
-                ).update(answered=F("answered") + 1, right=F("right") + int(item.right))
-                if updated:
-                    break
-                try:
-                    with transaction.atomic():
-                        QuestionStat.objects.create(
-                            course_id=course.pk,
-                            question_id=item.question.id,
-                            answered=1,
-                            right=int(item.right),
-                        )
-                    break
-                except IntegrityError:
-                    continue
+        stats = QuestionStat.objects.filter(course_id=course.pk, question_id__in=ids)
+        present = set(stats.values_list("question_id", flat=True))
+        QuestionStat.objects.bulk_create(
+            [
+                QuestionStat(course_id=course.pk, question_id=qid)
+                for qid in ids
+                if qid not in present
+            ],
+            ignore_conflicts=True,
+        )
+        stats.update(
+            answered=F("answered") + 1,
+            right=F("right") + Case(When(question_id__in=right, then=Value(1)), default=Value(0)),
+        )
 
 
 def question_rows(course):
