@@ -49,8 +49,11 @@ def demo_paths():
     }
 
 
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
+def axe_violations(page, frames=False):
+    """axe's WCAG 2.1 A/AA violations on ``page``; ``frames=True`` checks the page's own
+    (same-origin) frames too, as for a SCORM package in the player."""
+    for frame in page.frames if frames else [page.main_frame]:
+        frame.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
     )

@@ -10,7 +10,7 @@ import pytest
 from builder.demo.scorm_course import ensure_demo_scorm_course
 from builder.tree import ensure_home_page
 from courses.passes import read_pass
-from tests.browser.test_accessibility import AXE, WCAG_21_AA
+from tests.browser.test_accessibility import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,19 +46,6 @@ def answer(page, labels):
     for label in labels:
         frame.get_by_label(label).check()
     frame.get_by_role("button", name="Send inn svarene").click()
-
-
-def axe_violations(page):
-    for frame in page.frames:  # the package's frame is checked too
-        frame.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} – "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in result["violations"]
-    ]
 
 
 def test_passing_the_demo_package_shows_the_certificate_form(open_page, scorm_course):
@@ -140,9 +127,9 @@ def test_the_player_has_no_wcag_21_aa_violations(browser, live_server, scorm_cou
         page = context.new_page()
         page.goto(live_server.url + player_path(scorm_course))
         package_frame(page).get_by_role("heading", name="Test deg selv").wait_for()
-        failures += [f"{width}px, started: {v}" for v in axe_violations(page)]
+        failures += [f"{width}px, started: {v}" for v in axe_violations(page, frames=True)]
         answer(page, RIGHT_ANSWERS)
         page.locator("[data-scorm-certificate]").wait_for(state="visible")
-        failures += [f"{width}px, passed: {v}" for v in axe_violations(page)]
+        failures += [f"{width}px, passed: {v}" for v in axe_violations(page, frames=True)]
         context.close()
     assert failures == [], "\n".join(failures)

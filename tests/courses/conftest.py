@@ -1,4 +1,6 @@
-"""A course taken in the portal: two lessons and a three-question exam (one multiple choice)."""
+"""Courses for the courses tests: one taken in the portal (two lessons and a three-question
+exam, one question multiple choice), and one taken elsewhere that still offers a kursbevis
+(for the certificate tests, which need only a pass)."""
 
 import pytest
 
@@ -74,3 +76,16 @@ def lesson_course(home_page):
         lesson.save_revision().publish()
     course.refresh_from_db()
     return course
+
+
+@pytest.fixture
+def course(home_page):
+    """A course taken elsewhere with a test: it offers a kursbevis valid four years."""
+    return CoursePageFactory(
+        parent=ensure_index_page("course"),
+        title="Legemiddelhåndtering i kommunen",
+        delivery="ekstern",
+        has_exam=True,
+        pass_mark=80,
+        certificate_valid_years=4,
+    )

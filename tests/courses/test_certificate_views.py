@@ -12,28 +12,14 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from builder.tree import ensure_index_page
 from courses import certificates
 from courses.models import Certificate
 from courses.passes import PASS_MAX_AGE, PASS_SALT, Pass, pass_token
 from courses.ratelimit import LOOKUPS
-from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
 
 ISSUE = "/kursbevis/utsted/"
-
-
-@pytest.fixture
-def course(home_page):
-    return CoursePageFactory(
-        parent=ensure_index_page("course"),
-        title="Legemiddelhåndtering i kommunen",
-        delivery="ekstern",
-        has_exam=True,
-        pass_mark=80,
-        certificate_valid_years=4,
-    )
 
 
 def token(course, percent=90, attempt=None):

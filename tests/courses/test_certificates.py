@@ -20,18 +20,6 @@ pytestmark = pytest.mark.django_db
 CODE_SHAPE = re.compile(r"^KB-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$")
 
 
-@pytest.fixture
-def course(home_page):
-    return CoursePageFactory(
-        parent=ensure_index_page("course"),
-        title="Legemiddelhåndtering i kommunen",
-        delivery="ekstern",
-        has_exam=True,
-        pass_mark=80,
-        certificate_valid_years=4,
-    )
-
-
 def a_pass(course, percent=90):
     return Pass(course_id=course.pk, percent=percent, attempt=secrets.token_urlsafe(16))
 
