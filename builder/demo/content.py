@@ -115,6 +115,10 @@ STANDARD_PAGES = [
                 "Vi bruker ikke analyseverktøy, annonsenettverk eller sporingspiksler, og vi "
                 "deler ingen opplysninger med tredjeparter. Favoritter du lagrer, ligger bare i "
                 "din egen nettleser.",
+                "Fremdriften din i et kurs – hvilke leksjoner du har vært gjennom, og hvor langt "
+                "du har kommet i en SCORM-pakke – ligger også bare i nettleseren din. Når du "
+                "leverer en eksamen, teller vi bare hvor mange som har svart riktig på hvert "
+                "spørsmål, uten noe om hvem som svarte.",
             ),
             _heading("Kursbevis"),
             _paragraph(
