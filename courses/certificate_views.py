@@ -162,7 +162,7 @@ def remove(request, code, key):
     if certificate is None:
         raise Http404("no certificate with this code and removal key")
     if request.method == "POST":
-        certificates.remove(code, key)
+        certificate.delete()
         return private(render(request, TEMPLATES + "removed.html"), secret_in_url=True)
     context = {"certificate": certificate, "code": certificates.canonical_code(code)}
     return private(render(request, TEMPLATES + "remove.html", context), secret_in_url=True)

@@ -48,6 +48,7 @@ def _refused(request, course, message):
 
 
 def _submitted(request, course, questions):
+    order = request.POST.getlist("rekkefolge")  # the order the visitor saw the questions in
     try:
         attempt = passes.read_attempt(request.POST.get("forsok"), course)
     except passes.BadToken:
@@ -69,7 +70,6 @@ def _submitted(request, course, questions):
         )
     except Unanswered as unanswered:
         chosen = {key: request.POST.getlist(key) for key in request.POST}
-        order = request.POST.getlist("rekkefolge")
         return _form(
             request,
             course,
@@ -89,7 +89,6 @@ def _submitted(request, course, questions):
         )
     result = score(questions, answers, course.pass_mark)
     stats.record(course, result)
-    order = request.POST.getlist("rekkefolge")
     context = {
         "page": course,
         "course": course,

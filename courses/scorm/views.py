@@ -14,12 +14,10 @@ from django.utils.translation import gettext as _
 from courses.passes import attempt_token
 from courses.scorm.results import ResultRefused, judge
 
-SCORM = "scorm"  # CoursePage.delivery for a course played from a SCORM package
-
 
 def playable_package(course):
     """The course's package if the course is played here; Http404 otherwise."""
-    package = course.scorm_package if course.delivery == SCORM else None
+    package = course.package_to_play
     if package is None:
         raise Http404("this course has no SCORM package")
     return package

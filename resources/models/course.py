@@ -186,6 +186,11 @@ class CoursePage(RoutablePageMixin, ResourcePage):
         return self.delivery in (Delivery.LESSONS, Delivery.SCORM)
 
     @property
+    def package_to_play(self):
+        """The SCORM package the player plays, or None when the course is not one."""
+        return self.scorm_package if self.delivery == Delivery.SCORM else None
+
+    @property
     def offers_exam(self):
         return self.delivery == Delivery.LESSONS and len(self.exam_questions) > 0
 
