@@ -25,6 +25,7 @@ urlpatterns = [
     path("omrade/", region_views.choose_area, name="choose_area"),
     path("kursbevis/", include("courses.certificate_urls")),
     path("scorm/", include("courses.scorm.urls")),
+    path("avspill/", include("resources.media_urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),

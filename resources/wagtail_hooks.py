@@ -1,11 +1,15 @@
-"""Admin registration of the taxonomy snippets (fagtema, målgrupper) under one menu."""
+"""Admin: the taxonomy snippets (fagtema, målgrupper) under one menu, and a warning to the
+editor who publishes a film that not everyone can use."""
 
-from django.utils.translation import gettext_lazy as _
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from resources.models import Audience, Topic
+from resources.models import Audience, FilmPage, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -23,10 +27,24 @@ class AudienceViewSet(SnippetViewSet):
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = _("Kategorier")
+    menu_label = gettext_lazy("Kategorier")
     menu_icon = "tag"
     menu_order = 210
     items = (TopicViewSet, AudienceViewSet)
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("after_publish_page")
+def warn_about_inaccessible_film(request, page):
+    """Publishing goes ahead (a film may be urgent), but the editor is told what is missing."""
+    if isinstance(page, FilmPage) and (missing := page.missing_for_accessibility()):
+        messages.warning(
+            request,
+            _(
+                "«%(title)s» er publisert uten %(missing)s. Filmer skal ha teksting og "
+                "transkripsjon etter forskrift om universell utforming (WCAG 2.1 AA)."
+            )
+            % {"title": page.title, "missing": _(" og ").join(str(each) for each in missing)},
+        )

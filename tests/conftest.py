@@ -70,8 +70,11 @@ def shared_state(django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
 @pytest.fixture(autouse=True)
-def wagtail_baseline(django_db_setup, django_db_blocker):
+def wagtail_baseline(request, django_db_setup, django_db_blocker):
     """Make sure the rows Wagtail's migrations create exist (locale, root page, root
     collection) before each test.
 
@@ -83,6 +86,10 @@ def wagtail_baseline(django_db_setup, django_db_blocker):
 
     from wagtail.models import Collection, Locale, Page
 
+    if not request.node.get_closest_marker("django_db") and not (
+        DB_FIXTURES & set(request.fixturenames)
+    ):
+        return  # a test without the database (an in-memory one may be gone already)
     with django_db_blocker.unblock():
         if Locale.objects.exists():
             return

@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from builder.demo import translations as demo_translations
 from builder.demo.course import ensure_lesson_course
+from builder.demo.films_and_podcasts import ensure_demo_film, ensure_demo_podcast
 from builder.importer import import_corpus, load_corpus_file
 from builder.tree import ensure_child, ensure_home_page
 from home.models import HomePage, RegionPage, SiteSettings, StandardPage
@@ -209,6 +210,8 @@ def load_demo_data(*, stdout=None, run_update_index=True):
         configure_site_settings(pages, summary)
         ensure_theme_images(summary)
         ensure_lesson_course(summary)
+        ensure_demo_film(summary)
+        ensure_demo_podcast(summary)
         ensure_demo_translations(summary)
         summary.admin_password = ensure_admin_user(summary)
         if run_update_index:

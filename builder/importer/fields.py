@@ -129,10 +129,12 @@ TYPE_FIELDS = {
     ],
     "podcast_episode": [
         ("series", None, text(200, blank=False), True, None),
+        ("season", "season_number", whole_number, False, None),
         ("episode_number", "episode_number", whole_number, False, None),
         ("duration_seconds", "duration_seconds", whole_number, False, None),
         ("audio_url", "audio_url", url, True, None),
         ("guests_roles", "guests", text_list(), False, []),
+        ("transcript", "transcript", text(), False, ""),
     ],
     "film": [
         ("video_url", "video_url", url, True, None),

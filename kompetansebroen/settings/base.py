@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "projects",
     "resources",
     "courses",
+    "playback",
     "regions",
     "blocks",
     "wagtail_localize",
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.embeds",
+    "wagtailmedia",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -165,6 +167,11 @@ WAGTAIL_SITE_NAME = "Kompetansebroen"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "mp3", "m4a"]
+# Films and podcast episodes (wagtailmedia): formats every current browser plays.
+WAGTAILMEDIA = {
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "opus"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # ASCII slugs with æøå transliterated ("parorende"), as the real site's addresses are.

@@ -2,7 +2,7 @@ from resources.models.article import ArticleIndexPage, ArticlePage
 from resources.models.base import ResourcePage
 from resources.models.course import CourseIndexPage, CoursePage
 from resources.models.event import EventIndexPage, EventPage
-from resources.models.film import FilmIndexPage, FilmPage
+from resources.models.film import FilmCaption, FilmIndexPage, FilmPage, FilmSeriesPage
 from resources.models.news import NewsIndexPage, NewsPage
 from resources.models.podcast import PodcastEpisodePage, PodcastIndexPage, PodcastSeriesPage
 from resources.models.taxonomy import Audience, Topic

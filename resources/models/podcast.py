@@ -1,14 +1,20 @@
-"""Podcasts: PodcastIndexPage → PodcastSeriesPage → PodcastEpisodePage."""
+"""Podcasts: PodcastIndexPage → PodcastSeriesPage (with its feed) → PodcastEpisodePage
+(season and number, uploaded audio or an address, transcript)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blocks.library import text_list_blocks
+from playback import probe
+from resources import podcasts
+from resources.media_paths import audio_path
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -22,7 +28,20 @@ class PodcastIndexPage(ListingPage):
         verbose_name = _("podkastoversikt")
 
 
-class PodcastSeriesPage(ResourcePage):
+# Apple Podcasts' categories that fit the portal: (category, subcategory).
+class PodcastCategory(models.TextChoices):
+    MEDICINE = "Health & Fitness/Medicine", _("Helse: medisin")
+    MENTAL_HEALTH = "Health & Fitness/Mental Health", _("Helse: psykisk helse")
+    HEALTH = "Health & Fitness", _("Helse")
+    EDUCATION = "Education", _("Utdanning")
+    COURSES = "Education/Courses", _("Utdanning: kurs")
+    SCIENCE = "Science/Life Sciences", _("Vitenskap: livsvitenskap")
+
+
+COVER_SIZE = 1400  # Apple: square artwork of 1400–3000 pixels
+
+
+class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
     resource_type = ResourceType(
         key="podcast_series",
         label=_("Podkastserie"),
@@ -34,7 +53,50 @@ class PodcastSeriesPage(ResourcePage):
     )
     listing_ordering = ("title",)
 
-    edit_handler = resource_edit_handler()
+    author = models.CharField(
+        _("avsender"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvem podkasten er fra, slik podkastappene viser det. Tomt: området."),
+    )
+    contact_email = models.EmailField(
+        _("kontaktadresse for podkastkataloger"),
+        blank=True,
+        help_text=_("E-postadressen Apple Podcasts og andre kataloger bekrefter eierskap med."),
+    )
+    category = models.CharField(
+        _("kategori i podkastappene"),
+        max_length=60,
+        choices=PodcastCategory.choices,
+        default=PodcastCategory.MEDICINE,
+    )
+    explicit = models.BooleanField(
+        _("grovt språk eller innhold"),
+        default=False,
+        help_text=_("Podkastappene merker serien med «E» når dette er krysset av."),
+    )
+    apple_podcasts_url = models.URLField(_("lenke i Apple Podcasts"), blank=True)
+    spotify_url = models.URLField(_("lenke i Spotify"), blank=True)
+
+    edit_handler = resource_edit_handler(
+        extra_tabs=[
+            ObjectList(
+                [
+                    FieldPanel("author"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("category"),
+                    FieldPanel("explicit"),
+                    FieldPanel("apple_podcasts_url"),
+                    FieldPanel("spotify_url"),
+                ],
+                heading=_("Podkastapper"),
+                help_text=_(
+                    "Serien har en egen strøm (RSS) som podkastappene abonnerer på. Listebildet "
+                    "er seriens omslag: kvadratisk, minst 1400 × 1400 piksler."
+                ),
+            )
+        ]
+    )
     parent_page_types = ["resources.PodcastIndexPage"]
     subpage_types = ["resources.PodcastEpisodePage"]
 
@@ -42,15 +104,40 @@ class PodcastSeriesPage(ResourcePage):
         verbose_name = _("podkastserie")
         verbose_name_plural = _("podkastserier")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["episodes"] = (
+    def clean(self):
+        super().clean()
+        if self.image and min(self.image.width, self.image.height) < COVER_SIZE:
+            raise ValidationError(
+                {
+                    "image": _(
+                        "Omslaget må være minst %(size)d × %(size)d piksler for at "
+                        "podkastappene skal vise det."
+                    )
+                    % {"size": COVER_SIZE}
+                }
+            )
+
+    def episodes(self):
+        """The published episodes, newest season and episode first."""
+        return (
             PodcastEpisodePage.objects.child_of(self)
             .live()
             .public()
-            .order_by("-episode_number", "-date")
+            .order_by(
+                models.F("season_number").desc(nulls_last=True),
+                models.F("episode_number").desc(nulls_last=True),
+                "-date",
+            )
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["seasons"] = podcasts.by_season(self.episodes().select_related("image"))
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return podcasts.feed_response(request, self)
 
 
 class PodcastEpisodePage(ResourcePage):
@@ -64,20 +151,29 @@ class PodcastEpisodePage(ResourcePage):
         query_words=("podkast", "podcast"),
     )
 
+    season_number = models.PositiveIntegerField(
+        _("sesong"), null=True, blank=True, help_text=_("Tomt for serier uten sesonger.")
+    )
     episode_number = models.PositiveIntegerField(
-        _("episodenummer"), null=True, blank=True, help_text=_("Nummeret i serien.")
+        _("episodenummer"),
+        null=True,
+        blank=True,
+        help_text=_("Nummeret i sesongen (eller i serien, uten sesonger)."),
     )
     duration_seconds = models.PositiveIntegerField(
-        _("varighet (sekunder)"), null=True, blank=True, help_text=_("Episodens lengde.")
+        _("varighet (sekunder)"),
+        null=True,
+        blank=True,
+        help_text=_("Episodens lengde. Tomt for en opplastet fil: den leses fra filen."),
     )
-    audio_file = models.ForeignKey(
-        "wagtaildocs.Document",
+    audio = models.ForeignKey(
+        "wagtailmedia.Media",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("lydfil"),
-        help_text=_("Last opp lydfilen (MP3/M4A), eller oppgi en adresse under."),
+        help_text=_("Last opp lydfilen (MP3 eller M4A), eller oppgi en adresse under."),
     )
     audio_url = models.URLField(
         _("lydadresse"),
@@ -90,20 +186,30 @@ class PodcastEpisodePage(ResourcePage):
         verbose_name=_("gjester"),
         help_text=_("Gjestenes roller, f.eks. «kommuneoverlege»."),
     )
+    transcript = models.TextField(
+        _("transkripsjon"),
+        blank=True,
+        help_text=_("Alt som blir sagt i episoden, for dem som ikke kan høre den."),
+    )
 
     edit_handler = resource_edit_handler(
         MultiFieldPanel(
             [
-                FieldPanel("episode_number"),
-                FieldPanel("duration_seconds"),
-                FieldPanel("audio_file"),
+                FieldRowPanel([FieldPanel("season_number"), FieldPanel("episode_number")]),
+                MediaChooserPanel("audio", media_type="audio"),
                 FieldPanel("audio_url"),
+                FieldPanel("duration_seconds"),
                 FieldPanel("guests"),
             ],
             heading=_("Episode"),
-        )
+        ),
+        FieldPanel("transcript"),
     )
-    search_fields = [*ResourcePage.search_fields, index.SearchField("guests")]
+    search_fields = [
+        *ResourcePage.search_fields,
+        index.SearchField("guests"),
+        index.SearchField("transcript"),
+    ]
     parent_page_types = ["resources.PodcastSeriesPage"]
     subpage_types = []
 
@@ -113,14 +219,28 @@ class PodcastEpisodePage(ResourcePage):
 
     def clean(self):
         super().clean()
-        if not self.audio_file_id and not self.audio_url:
+        if not self.audio_id and not self.audio_url:
             message = _("Episoden trenger en lydfil eller en lydadresse.")
-            raise ValidationError({"audio_file": message, "audio_url": message})
+            raise ValidationError({"audio": message, "audio_url": message})
+
+    def save(self, *args, **kwargs):
+        if self.audio_id and not self.duration_seconds:
+            self.duration_seconds = probe.duration_seconds(self.audio.file)
+        return super().save(*args, **kwargs)
 
     @property
     def audio_src(self):
-        return self.audio_file.url if self.audio_file_id else self.audio_url
+        """Where players fetch the sound: the portal's own seekable address for an uploaded
+        file, or the address elsewhere."""
+        if self.audio_id:
+            return audio_path(self)
+        return self.audio_url
 
     @property
     def series(self):
         return self.get_parent().specific
+
+    @property
+    def numbering(self):
+        """ "Sesong 10, E8", "Episode 8" or "" (how apps and the portal label an episode)."""
+        return podcasts.numbering(self.season_number, self.episode_number)

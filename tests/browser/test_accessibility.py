@@ -35,6 +35,14 @@ def demo_paths():
         "podcast series": first(resources.PodcastSeriesPage),
         "podcast episode": first(resources.PodcastEpisodePage),
         "film": first(resources.FilmPage),
+        "captioned film": resources.FilmPage.objects.get(slug="handhygiene-i-hjemmetjenesten").url,
+        "film series": first(resources.FilmSeriesPage),
+        "podcast series with seasons": resources.PodcastSeriesPage.objects.get(
+            slug="helsepodden"
+        ).url,
+        "uploaded episode": resources.PodcastEpisodePage.objects.filter(audio__isnull=False)
+        .first()
+        .url,
         "article": first(resources.ArticlePage),
         "news": first(resources.NewsPage),
         "event": first(resources.EventPage),
