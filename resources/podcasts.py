@@ -14,7 +14,7 @@ from resources.media_paths import audio_path, transcript_path
 
 COVER_RENDITION = "fill-1400x1400|format-jpeg"
 EPISODE_IMAGE_RENDITION = "fill-1400x1400|format-jpeg"
-PUBLISHED_AT = time(7, 0)  # an episode dated without a time is out at 07:00 local time
+PUBLISHED_AT = time(7, 0)  # a resource dated without a time is out at 07:00 local time
 
 
 def numbering(season, episode):
@@ -44,13 +44,13 @@ def _image_url(request, image):
     return _absolute(request, image.get_rendition(COVER_RENDITION).url) if image else ""
 
 
-def published_at(episode):
-    """When the episode came out: its first publication if on its date, else the date at 07:00
-    (editors may backdate an episode imported from an older site)."""
-    first = episode.first_published_at
-    if first and timezone.localtime(first).date() == episode.date:
+def published_at(page):
+    """When a resource came out: its first publication if on its date, else the date at 07:00
+    (an item imported from an older site keeps its old date)."""
+    first = page.first_published_at
+    if first and timezone.localtime(first).date() == page.date:
         return timezone.localtime(first)
-    return timezone.make_aware(datetime.combine(episode.date, PUBLISHED_AT))
+    return timezone.make_aware(datetime.combine(page.date, PUBLISHED_AT))
 
 
 def _enclosure(request, episode):

@@ -1,5 +1,6 @@
-"""schema.org structured data (JSON-LD) for resource pages, so search engines can show courses
-and events as rich results (Google Search Central's Course info and Event guides).
+"""schema.org structured data (JSON-LD) for resource pages, so search engines can show courses,
+events, videos and podcast episodes as rich results (Google Search Central's Course info,
+Event and Video guides; schema.org's PodcastSeries and PodcastEpisode).
 
 Each builder takes a page and the request and returns a plain dict; ``BUILDERS`` maps a
 resource type's key to its builder, and a type without one gets no structured data.
@@ -13,7 +14,10 @@ from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 
 from blocks.templatetags.formats import iso_duration
+from resources import films
+from resources.media_paths import audio_path
 from resources.models.course import CourseFormat, Delivery
+from resources.podcasts import published_at
 from resources.registry import type_of
 
 PORTAL = "Kompetansebroen"
@@ -175,10 +179,124 @@ def event_data(page, request):
     )
 
 
+def absolute(page, request, path):
+    return urljoin(site_root_url(page, request) or "", path)
+
+
+def published_isoformat(page):
+    """When the page came out, with its offset (podcasts.published_at says how)."""
+    return local_isoformat(published_at(page))
+
+
+def film_data(page, request):
+    """schema.org VideoObject for a FilmPage: the file or the embed, captions, transcript."""
+    source = films.video_source(page)
+    captions = [
+        {
+            "@type": "MediaObject",
+            "contentUrl": absolute(page, request, track.src),
+            "encodingFormat": "text/vtt",
+            "inLanguage": track.language,
+        }
+        for track in films.caption_tracks(page)
+    ]
+    return compact(
+        {
+            "@context": SCHEMA,
+            "@type": "VideoObject",
+            "name": page.title,
+            "description": page.summary,
+            "url": page_url(page, request),
+            "inLanguage": language(page),
+            "thumbnailUrl": image_url(page, request),
+            "uploadDate": published_isoformat(page),
+            "duration": iso_duration(page.duration_seconds),
+            "contentUrl": absolute(page, request, source[0]) if source else None,
+            "encodingFormat": source[1] if source else None,
+            "embedUrl": None if source else page.video_url,
+            "caption": captions,
+            "transcript": page.transcript,
+            "publisher": publisher(page, request),
+            "isAccessibleForFree": True,
+        }
+    )
+
+
+def _series_reference(series, request):
+    return {"@type": "PodcastSeries", "name": series.title, "url": page_url(series, request)}
+
+
+def podcast_series_data(page, request):
+    """schema.org PodcastSeries with the feed podcast apps subscribe to."""
+    return compact(
+        {
+            "@context": SCHEMA,
+            "@type": "PodcastSeries",
+            "name": page.title,
+            "description": page.summary,
+            "url": page_url(page, request),
+            "inLanguage": language(page),
+            "image": image_url(page, request),
+            "webFeed": absolute(page, request, page.url + page.reverse_subpage("feed")),
+            "author": organization(page.author, page, request),
+            "publisher": publisher(page, request),
+            "isAccessibleForFree": True,
+        }
+    )
+
+
+def podcast_episode_data(page, request):
+    """schema.org PodcastEpisode: its series and season, number, sound and transcript."""
+    series = page.series
+    season = (
+        {
+            "@type": "PodcastSeason",
+            "seasonNumber": page.season_number,
+            "partOfSeries": _series_reference(series, request),
+        }
+        if page.season_number
+        else None
+    )
+    sound = page.audio_src
+    media = compact(
+        {
+            "@type": "MediaObject",
+            "contentUrl": absolute(page, request, audio_path(page)) if page.audio_id else sound,
+            "encodingFormat": "audio/mpeg"
+            if sound.lower().split("?")[0].endswith(".mp3")
+            else None,
+            "duration": iso_duration(page.duration_seconds),
+        }
+    )
+    return compact(
+        {
+            "@context": SCHEMA,
+            "@type": "PodcastEpisode",
+            "name": page.title,
+            "description": page.summary,
+            "url": page_url(page, request),
+            "inLanguage": language(page),
+            "datePublished": published_isoformat(page),
+            "episodeNumber": page.episode_number,
+            "partOfSeason": season,
+            "partOfSeries": _series_reference(series, request),
+            "duration": iso_duration(page.duration_seconds),
+            "associatedMedia": media if sound else None,
+            "transcript": page.transcript,
+            "image": image_url(page, request),
+            "publisher": publisher(page, request),
+            "isAccessibleForFree": True,
+        }
+    )
+
+
 # resource type key -> builder; a type gets structured data by adding its line here.
 BUILDERS = {
     "course": course_data,
     "event": event_data,
+    "film": film_data,
+    "podcast_series": podcast_series_data,
+    "podcast_episode": podcast_episode_data,
 }
 
 

@@ -2,6 +2,7 @@
 seekable sound, seasons, caption files and transcripts, and the warning an editor gets when a
 film is published without captions or a transcript."""
 
+import datetime
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from wagtail_factories import ImageFactory
 
 from resources.models import FilmCaption, FilmPage, FilmSeriesPage
 from tests.factories import FilmPageFactory, PodcastEpisodePageFactory, PodcastSeriesPageFactory
+from tests.resources.test_structured_data import only_json_ld
 
 pytestmark = pytest.mark.django_db
 MEDIA = Path(__file__).resolve().parents[2] / "builder" / "demo" / "media"
@@ -276,3 +278,63 @@ class TestFilmsInTheAdmin:
         response = editor.post(url, self.film_data(video_url=""))
         assert response.status_code == 200
         assert "video_url" in response.context["form"].errors
+
+
+# Structured data (JSON-LD), read back from the page as a search engine reads it.
+
+
+def test_a_film_is_a_video_object_with_its_file_captions_and_transcript(client, captioned_film):
+    captioned_film.image = ImageFactory()
+    captioned_film.save_revision().publish()
+    data = only_json_ld(client.get(captioned_film.url).content.decode())
+    assert data["@type"] == "VideoObject"
+    # Google's required properties, and the ones that make a video findable and usable.
+    assert data["name"] == "Del en"
+    assert data["thumbnailUrl"].startswith("http://localhost/media/images/")
+    assert datetime.datetime.fromisoformat(data["uploadDate"]).tzinfo is not None
+    assert data["duration"] == "PT24S"
+    assert data["contentUrl"] == f"http://localhost/avspill/film/{captioned_film.pk}/del-en.mp4"
+    assert data["encodingFormat"] == "video/mp4"
+    assert data["caption"] == [
+        {
+            "@type": "MediaObject",
+            "contentUrl": f"http://localhost/avspill/teksting/{captioned_film.pk}/nb.vtt",
+            "encodingFormat": "text/vtt",
+            "inLanguage": "nb",
+        }
+    ]
+    assert data["transcript"] == captioned_film.transcript
+    assert "embedUrl" not in data
+
+
+def test_a_film_at_a_video_service_is_embedded(client, index_for):
+    film = FilmPageFactory(parent=index_for("film"), video_url="https://video.example.org/x")
+    data = only_json_ld(client.get(film.url).content.decode())
+    assert data["embedUrl"] == "https://video.example.org/x"
+    assert "contentUrl" not in data
+
+
+def test_podcast_series_and_episode_describe_feed_season_and_sound(client, series):
+    series, episodes, _draft = series
+    data = only_json_ld(client.get(series.url).content.decode())
+    assert data["@type"] == "PodcastSeries"
+    assert data["webFeed"] == f"http://localhost{series.url}feed/"
+    assert data["author"]["name"] == "Kompetansebroen Vestfold"
+    assert data["image"].startswith("http://localhost/media/images/")
+
+    episode = episodes[(2, 1)]
+    data = only_json_ld(client.get(episode.url).content.decode())
+    assert data["@type"] == "PodcastEpisode"
+    assert data["episodeNumber"] == 1
+    assert data["partOfSeason"]["seasonNumber"] == 2
+    assert data["partOfSeason"]["partOfSeries"]["url"] == f"http://localhost{series.url}"
+    assert data["partOfSeries"]["name"] == "Helsepodden"
+    assert data["associatedMedia"] == {
+        "@type": "MediaObject",
+        "contentUrl": f"http://localhost/avspill/lyd/{episode.pk}/{episode.slug}.mp3",
+        "encodingFormat": "audio/mpeg",
+        "duration": "PT34S",
+    }
+    assert data["duration"] == "PT34S"
+    assert data["transcript"] == "Velkommen til sesong 2."
+    datetime.date.fromisoformat(data["datePublished"][:10])
