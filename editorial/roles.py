@@ -1,7 +1,8 @@
 """The editorial roles the platform creates, and what each may do.
 
 Page permissions are Wagtail's (they apply to a page and everything below it); collection
-permissions cover images, documents and SCORM packages in the team's own collection.
+permissions cover images, documents, films and sound, and SCORM packages in the team's own
+collection.
 """
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
@@ -13,6 +14,9 @@ MEDIA_PERMISSIONS = {
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
     # Collection members like documents, but without an owner: deleting needs its own permission.
     "courses": ("add_scormpackage", "change_scormpackage", "delete_scormpackage"),
+    # Films and podcast sound (wagtailmedia has no separate "choose": add/change lets a team
+    # pick its own collection's files).
+    "wagtailmedia": ("add_media", "change_media"),
 }
 
 NATIONAL = "national"

@@ -13,7 +13,9 @@ from playback.ranges import ranged_file_response
 from resources.models import FilmPage, PodcastEpisodePage
 from resources.models.film import FilmCaption
 
-CAPTIONS_MAX_AGE = 60 * 60
+# An hour: a file replaced or a page unpublished is gone from caches within the hour, and
+# players revalidate with the ETag after that.
+MAX_AGE = 60 * 60
 
 
 def _published(model, page_id, **filters):
@@ -26,9 +28,11 @@ def _published(model, page_id, **filters):
 def _media_response(request, media):
     content_type = mimetypes.guess_type(media.file.name)[0] or "application/octet-stream"
     try:
-        return ranged_file_response(request, media.file, content_type)
+        response = ranged_file_response(request, media.file, content_type)
     except FileNotFoundError:
         raise Http404 from None
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
 
 
 @require_safe
@@ -55,7 +59,7 @@ def captions(request, page_id, language):
     except FileNotFoundError:
         raise Http404 from None
     response = HttpResponse(data, content_type="text/vtt; charset=utf-8")
-    response["Cache-Control"] = f"public, max-age={CAPTIONS_MAX_AGE}"
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return response
 
 

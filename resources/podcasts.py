@@ -112,7 +112,7 @@ def channel(request, series):
         author=author,
         owner_name=author,
         owner_email=series.contact_email,
-        image_url=_image_url(request, series.image),
+        image_url=_image_url(request, series.cover or series.image),
         category=category,
         subcategory=subcategory,
         explicit=series.explicit,

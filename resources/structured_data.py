@@ -56,13 +56,15 @@ def end_of_day_isoformat(day):
     return timezone.make_aware(end, timezone.get_default_timezone()).isoformat()
 
 
-def image_url(page, request):
-    """Absolute URL of a rendition of the page's image; None without an image (the site has
-    no logo or default image to fall back on) or when the image file is missing."""
-    if page.image is None:
+def image_url(page, request, image=None):
+    """Absolute URL of a rendition of ``image`` (default: the page's image); None without an
+    image (the site has no logo or default image to fall back on) or when its file is
+    missing."""
+    image = image or page.image
+    if image is None:
         return None
     try:
-        rendition = page.image.get_rendition(IMAGE_SPEC)
+        rendition = image.get_rendition(IMAGE_SPEC)
     except SourceImageIOError:
         return None
     return urljoin(site_root_url(page, request) or "", rendition.url)
@@ -236,7 +238,7 @@ def podcast_series_data(page, request):
             "description": page.summary,
             "url": page_url(page, request),
             "inLanguage": language(page),
-            "image": image_url(page, request),
+            "image": image_url(page, request, page.cover),
             "webFeed": absolute(page, request, page.url + page.reverse_subpage("feed")),
             "author": organization(page.author, page, request),
             "publisher": publisher(page, request),

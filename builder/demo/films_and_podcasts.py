@@ -131,7 +131,7 @@ def ensure_demo_podcast(summary):
             "Samtaler om samarbeid mellom sykehus og kommuner i Vestfold, for alle som jobber "
             "i helse- og omsorgstjenesten."
         ),
-        image=_image("podkast-cover.jpg", "Helsepodden (omslag)", collection),
+        cover=_image("podkast-cover.jpg", "Helsepodden (omslag)", collection),
         author="Kompetansebroen Vestfold",
         contact_email="vestfold@kompetansebroen.example",
         category="Health & Fitness/Medicine",

@@ -44,6 +44,7 @@ class FilmSeriesPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("bilde"),
+        help_text=_("Vises øverst på seriens side. Husk alternativ tekst på bildet."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image")]
@@ -202,9 +203,18 @@ def validate_webvtt(file):
 
 
 class FilmCaption(Orderable):
-    film = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="captions")
+    film = ParentalKey(
+        FilmPage,
+        on_delete=models.CASCADE,
+        related_name="captions",
+        help_text=_("Filmen tekstingen hører til."),
+    )
     language = models.CharField(
-        _("språk"), max_length=5, choices=CaptionLanguage.choices, default=CaptionLanguage.BOKMAL
+        _("språk"),
+        max_length=5,
+        choices=CaptionLanguage.choices,
+        default=CaptionLanguage.BOKMAL,
+        help_text=_("Språket i tekstingen. Én fil per språk."),
     )
     file = models.FileField(
         _("WebVTT-fil"),

@@ -69,14 +69,35 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
         max_length=60,
         choices=PodcastCategory.choices,
         default=PodcastCategory.MEDICINE,
+        help_text=_("Hvor serien står i podkastappenes kataloger."),
     )
     explicit = models.BooleanField(
         _("grovt språk eller innhold"),
         default=False,
         help_text=_("Podkastappene merker serien med «E» når dette er krysset av."),
     )
-    apple_podcasts_url = models.URLField(_("lenke i Apple Podcasts"), blank=True)
-    spotify_url = models.URLField(_("lenke i Spotify"), blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("omslag i podkastappene"),
+        help_text=_(
+            "Kvadratisk, minst 1400 × 1400 piksler (kravet til Apple Podcasts). Tomt: "
+            "listebildet brukes, beskåret til kvadrat."
+        ),
+    )
+    apple_podcasts_url = models.URLField(
+        _("lenke i Apple Podcasts"),
+        blank=True,
+        help_text=_("Seriens side i Apple Podcasts, når den er meldt inn der."),
+    )
+    spotify_url = models.URLField(
+        _("lenke i Spotify"),
+        blank=True,
+        help_text=_("Seriens side i Spotify, når den er meldt inn der."),
+    )
 
     edit_handler = resource_edit_handler(
         extra_tabs=[
@@ -84,16 +105,14 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
                 [
                     FieldPanel("author"),
                     FieldPanel("contact_email"),
+                    FieldPanel("cover"),
                     FieldPanel("category"),
                     FieldPanel("explicit"),
                     FieldPanel("apple_podcasts_url"),
                     FieldPanel("spotify_url"),
                 ],
                 heading=_("Podkastapper"),
-                help_text=_(
-                    "Serien har en egen strøm (RSS) som podkastappene abonnerer på. Listebildet "
-                    "er seriens omslag: kvadratisk, minst 1400 × 1400 piksler."
-                ),
+                help_text=_("Serien har en egen strøm (RSS) som podkastappene abonnerer på."),
             )
         ]
     )
@@ -106,12 +125,13 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
 
     def clean(self):
         super().clean()
-        if self.image and min(self.image.width, self.image.height) < COVER_SIZE:
+        cover = self.cover
+        if cover and (min(cover.width, cover.height) < COVER_SIZE or cover.width != cover.height):
             raise ValidationError(
                 {
-                    "image": _(
-                        "Omslaget må være minst %(size)d × %(size)d piksler for at "
-                        "podkastappene skal vise det."
+                    "cover": _(
+                        "Omslaget må være kvadratisk og minst %(size)d × %(size)d piksler for "
+                        "at podkastappene skal vise det."
                     )
                     % {"size": COVER_SIZE}
                 }

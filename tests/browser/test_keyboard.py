@@ -100,17 +100,18 @@ def _silent_wav(seconds=2, rate=8000):
 def test_podcast_player_is_reached_and_played_with_the_keyboard(open_page, index_for):
     from django.core.files.base import ContentFile
 
-    from wagtail.documents import get_document_model
+    from wagtailmedia.models import Media
 
-    document = get_document_model()(title="Episode 1 lyd")
-    document.file.save("episode-1.wav", ContentFile(_silent_wav()), save=False)
-    document.save()
+    sound = Media(title="Episode 1 lyd", type="audio")
+    sound.file.save("episode-1.wav", ContentFile(_silent_wav()), save=False)
+    sound.save()
     series = PodcastSeriesPageFactory(parent=index_for("podcast_series"), title="Nattevakt")
     episode = PodcastEpisodePageFactory(
-        parent=series, title="Alene på natt", audio_url="", audio_file=document
+        parent=series, title="Alene på natt", audio_url="", audio=sound
     )
     page = open_page(episode.url, width=390)
-    page.locator(".resource__series a").focus()
+    # From the series line's last link ("Abonner"), the next stop is the player.
+    page.locator(".resource__series a").last.focus()
     page.keyboard.press("Tab")
     assert focused(page, "document.activeElement.tagName") == "AUDIO"
     assert page.evaluate("document.activeElement.paused")

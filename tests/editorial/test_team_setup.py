@@ -132,3 +132,34 @@ def test_renaming_a_region_keeps_its_collection_and_images(regions):
     collection.refresh_from_db()
     assert collection.name == "Helsefellesskapet Østfold"
     assert not Collection.objects.filter(name="Østfold").exists()
+
+
+def test_editor_uploads_sound_to_own_collection_and_chooses_only_their_teams(
+    client, regions, make_user
+):
+    from wagtailmedia.models import Media
+
+    ahus = Collection.objects.get(name="Ahus")
+    innlandet = Collection.objects.get(name="Innlandet")
+    Media.objects.create(
+        title="Ahus intern podkast", type="audio", file=mp3("ahus.mp3"), collection=ahus
+    )
+    client.force_login(make_user("ida", "innlandet-editors"))
+
+    response = client.post(
+        reverse("wagtailmedia:add", args=["audio"]),
+        {"title": "Innlandspodden 1", "file": mp3("innland.mp3"), "collection": innlandet.pk},
+    )
+    assert response.status_code == 302
+    assert Media.objects.get(title="Innlandspodden 1").collection == innlandet
+
+    chooser = client.get(reverse("wagtailmedia:chooser_typed", args=["audio"])).json()["html"]
+    assert "Innlandspodden 1" in chooser
+    assert "Ahus intern podkast" not in chooser
+
+
+def mp3(name):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[2] / "builder" / "demo" / "media"
+    return SimpleUploadedFile(name, (demo / "podkast-s1e1.mp3").read_bytes(), "audio/mpeg")

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from builder.tree import ensure_home_page, ensure_index_page, ensure_region_page
 from home.models import HomePage, RegionPage, StandardPage
@@ -120,6 +120,7 @@ class AdminEditingTests(WagtailPageTestCase):
                 video_url="https://video.example.org/blodtrykk.mp4",
                 duration_seconds="420",
                 has_captions="on",
+                captions=inline_formset([]),
                 transcript="Pasienten skal sitte i ro.",
             ),
         )
@@ -127,13 +128,16 @@ class AdminEditingTests(WagtailPageTestCase):
     def test_podcast_series_and_episode(self):
         index = ensure_index_page("podcast_series")
         series = self.create_draft_then_publish(
-            index, m.PodcastSeriesPage, self.resource_data("Pillepraten")
+            index,
+            m.PodcastSeriesPage,
+            self.resource_data("Pillepraten", category="Health & Fitness/Medicine"),
         )
         self.create_draft_then_publish(
             series,
             m.PodcastEpisodePage,
             self.resource_data(
                 "Episode 1: Multidose",
+                season_number="2",
                 episode_number="1",
                 duration_seconds="1800",
                 audio_url="https://media.example.org/pillepraten-1.mp3",

@@ -6,6 +6,7 @@ import datetime
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -45,7 +46,7 @@ def series(index_for):
         summary="Samtaler om samhandling.",
         author="Kompetansebroen Vestfold",
         contact_email="vestfold@kompetansebroen.example",
-        image=ImageFactory(file__width=1400, file__height=1400),
+        cover=ImageFactory(file__width=1400, file__height=1400),
     )
     episodes = {}
     for season, number, filename in [(1, 1, "podkast-s1e1.mp3"), (2, 1, "podkast-s2e1.mp3")]:
@@ -149,11 +150,15 @@ def test_the_series_page_lists_episodes_by_season_and_offers_subscription(client
     assert "Velkommen til sesong 2." in episode_html
 
 
-def test_a_cover_smaller_than_apple_requires_is_refused(index_for):
+@pytest.mark.parametrize(("width", "height"), [(800, 800), (2000, 1400)])
+def test_a_cover_apple_would_refuse_is_refused(index_for, width, height):
     series = PodcastSeriesPageFactory(parent=index_for("podcast_series"))
-    series.image = ImageFactory(file__width=800, file__height=800)
-    with pytest.raises(Exception, match="1400"):
+    series.cover = ImageFactory(file__width=width, file__height=height)
+    with pytest.raises(ValidationError) as refused:
         series.full_clean()
+    assert "kvadratisk og minst 1400" in str(refused.value.message_dict["cover"])
+    series.cover = ImageFactory(file__width=1400, file__height=1400)
+    series.full_clean()
 
 
 @pytest.fixture
