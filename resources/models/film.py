@@ -58,11 +58,11 @@ class FilmSeriesPage(Page):
 
     def films(self):
         """The series' published films, in the order editors gave them in the tree."""
-        return FilmPage.objects.child_of(self).live().public().order_by("path")
+        return FilmPage.objects.child_of(self).listed(self.locale).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["films"] = list(self.films().select_related("image"))
+        context["films"] = list(self.films())
         return context
 
 

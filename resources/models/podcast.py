@@ -141,8 +141,7 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
         """The published episodes, newest season and episode first."""
         return (
             PodcastEpisodePage.objects.child_of(self)
-            .live()
-            .public()
+            .listed(self.locale)  # with what cards need, fetched up front
             .order_by(
                 models.F("season_number").desc(nulls_last=True),
                 models.F("episode_number").desc(nulls_last=True),
@@ -152,7 +151,7 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["seasons"] = podcasts.by_season(self.episodes().select_related("image"))
+        context["seasons"] = podcasts.by_season(self.episodes())
         return context
 
     @path("feed/", name="feed")

@@ -343,3 +343,25 @@ def test_podcast_series_and_episode_describe_feed_season_and_sound(client, serie
     assert data["duration"] == "PT34S"
     assert data["transcript"] == "Velkommen til sesong 2."
     datetime.date.fromisoformat(data["datePublished"][:10])
+
+
+def test_series_page_and_feed_queries_do_not_grow_with_the_episodes(client, series):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    series, episodes, _draft = series
+    sound = episodes[(1, 1)].audio
+
+    def queries(path):
+        client.get(path)  # fills the caches (menu, footer, renditions)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = {path: queries(path) for path in (series.url, series.url + "feed/")}
+    for number in range(2, 7):
+        PodcastEpisodePageFactory(
+            parent=series, season_number=1, episode_number=number, audio_url="", audio=sound
+        )
+    after = {path: queries(path) for path in before}
+    assert after == before
