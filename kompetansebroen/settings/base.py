@@ -186,4 +186,7 @@ AREA_QUERY_PARAMETER = "o"
 AREA_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Participants' names and addresses are deleted this many days after their event ends
+# (manage.py purge_registrations, run by scripts/scheduler.sh and cron).
+EVENT_REGISTRATION_RETENTION_DAYS = env.whole_number("EVENT_REGISTRATION_RETENTION_DAYS", 30)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "redaksjonen@kompetansebroen.example")

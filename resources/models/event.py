@@ -5,9 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from events import views as registration_views
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.models.queryset import EventPageManager
@@ -29,7 +31,7 @@ class EventIndexPage(ListingPage):
         return queryset.upcoming()
 
 
-class EventPage(ResourcePage):
+class EventPage(RoutablePageMixin, ResourcePage):
     resource_type = ResourceType(
         key="event",
         label=_("Kurs og møteplass"),
@@ -68,6 +70,30 @@ class EventPage(ResourcePage):
     organiser = models.CharField(
         _("arrangør"), max_length=200, blank=True, help_text=_("Hvem som står bak.")
     )
+    registration_open = models.BooleanField(
+        _("påmelding i portalen"),
+        default=False,
+        help_text=_(
+            "Deltakerne melder seg på her, med venteliste når plassene er tatt. Påmeldingen "
+            "stenger ved fristen (eller når arrangementet starter)."
+        ),
+    )
+    ask_dietary = models.BooleanField(
+        _("spør om allergier og matbehov"),
+        default=False,
+        help_text=_("Legger til et valgfritt felt i påmeldingen."),
+    )
+    ask_profession = models.BooleanField(
+        _("spør om yrke"), default=False, help_text=_("Legger til et valgfritt felt.")
+    )
+    meeting_url = models.URLField(
+        _("lenke til møtet"),
+        blank=True,
+        help_text=_(
+            "For digitale arrangementer: sendes bare til bekreftede deltakere på e-post, vises "
+            "aldri på siden."
+        ),
+    )
 
     edit_handler = resource_edit_handler(
         MultiFieldPanel(
@@ -80,7 +106,18 @@ class EventPage(ResourcePage):
                 FieldPanel("organiser"),
             ],
             heading=_("Tid, sted og påmelding"),
-        )
+        ),
+        extra_tabs=[
+            ObjectList(
+                [
+                    FieldPanel("registration_open"),
+                    FieldPanel("ask_dietary"),
+                    FieldPanel("ask_profession"),
+                    FieldPanel("meeting_url"),
+                ],
+                heading=_("Påmelding i portalen"),
+            )
+        ],
     )
     search_fields = [
         *ResourcePage.search_fields,
@@ -106,9 +143,23 @@ class EventPage(ResourcePage):
             and self.registration_deadline > timezone.localtime(self.start).date()
         ):
             errors["registration_deadline"] = _("Påmeldingsfristen må være før arrangementet.")
+        if self.registration_open and self.registration_url:
+            errors["registration_url"] = _(
+                "Påmeldingen skjer i portalen: fjern lenken til det andre påmeldingsskjemaet."
+            )
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_past(self):
         return (self.end or self.start) < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.registration_open:
+            context.update(registration_views.context(self))
+        return context
+
+    @path("pamelding/", name="register")
+    def register(self, request):
+        return registration_views.register(request, self)

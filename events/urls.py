@@ -1,0 +1,9 @@
+"""/pamelding/…: cancelling a registration through the link in its e-mails."""
+
+from django.urls import path
+
+from events import views
+
+urlpatterns = [
+    path("avmeld/<str:token>/", views.cancel, name="cancel_registration"),
+]
