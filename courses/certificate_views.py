@@ -19,7 +19,7 @@ from wagtail.models import Page
 from courses import certificates
 from courses.passes import BadToken, read_pass
 from courses.pdf import certificate_pdf
-from courses.ratelimit import over_limit
+from guards.ratelimit import over_limit
 
 TEMPLATES = "courses/certificates/"
 

@@ -1,6 +1,6 @@
 """The registration form, with the project's spam guards: a honeypot field people do not
 see, a signed time stamp (a form sent within seconds of being shown is a robot's), and a
-per-client limit (courses/ratelimit.py)."""
+per-client limit (guards/ratelimit.py)."""
 
 import time
 

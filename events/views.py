@@ -10,10 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from courses.ratelimit import over_limit
 from events import emails, registration, rules
 from events.forms import RegistrationForm, form_stamp
 from events.models import Registration, Status
+from guards.ratelimit import over_limit
 
 REGISTRATIONS_PER_WINDOW = 10  # per client and 10 minutes: a team registering together fits
 ANCHOR = "#pamelding"

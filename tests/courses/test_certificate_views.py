@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from courses import certificates
 from courses.models import Certificate
 from courses.passes import PASS_MAX_AGE, PASS_SALT, Pass, pass_token
-from courses.ratelimit import LOOKUPS
+from guards.ratelimit import LOOKUPS
 
 pytestmark = pytest.mark.django_db
 

@@ -203,7 +203,7 @@ def test_pdf_prints_a_name_typed_with_combining_marks_composed(course):
 def test_lookup_limit_counts_per_client_and_starts_over_with_the_next_window(rf):
     from django.core.cache import cache
 
-    from courses.ratelimit import LOOKUPS, WINDOW_SECONDS, over_limit
+    from guards.ratelimit import LOOKUPS, WINDOW_SECONDS, over_limit
 
     start = 1_800_000_000 - 1_800_000_000 % WINDOW_SECONDS
     visitor = rf.get("/kursbevis/", REMOTE_ADDR="192.0.2.7")

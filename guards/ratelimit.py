@@ -1,4 +1,5 @@
-"""A per-client limit on certificate lookups, so codes cannot be tried in bulk.
+"""A per-client limit (certificate lookups, registrations, subscriptions), so nothing can be
+tried in bulk.
 
 Counts live in Django's cache under a keyed hash of the client address (the address itself is
 never stored) in fixed windows, and expire with the window.
@@ -15,6 +16,7 @@ WINDOW_SECONDS = 10 * 60
 
 def client_key(request, scope):
     address = request.META.get("REMOTE_ADDR", "")
+    # The salt names the module's first home; kept so counts survive the move.
     return salted_hmac("courses.ratelimit", address).hexdigest()[:32] + ":" + scope
 
 
