@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from builder.demo import translations as demo_translations
 from builder.demo.course import ensure_lesson_course
+from builder.demo.events import ensure_demo_registration
 from builder.demo.films_and_podcasts import ensure_demo_film, ensure_demo_podcast
 from builder.importer import import_corpus, load_corpus_file
 from builder.tree import ensure_child, ensure_home_page
@@ -102,7 +103,8 @@ STANDARD_PAGES = [
         "personvern",
         "Personvernerklæring",
         "Kompetansebroen bruker ikke sporingsverktøy. Vi lagrer bare personopplysninger "
-        "når du selv ber om et kursbevis, og da bare det som trengs for å kontrollere det.",
+        "når du selv ber om det – et kursbevis eller en påmelding – og bare så lenge det "
+        "trengs.",
         [
             _heading("Informasjonskapsler"),
             _paragraph(
@@ -140,11 +142,25 @@ STANDARD_PAGES = [
                 "oppslag som kommer fra samme nettverksadresse. Adressen lagres bare som et "
                 "fingeravtrykk, og telleren slettes etter ti minutter.",
             ),
-            _heading("Påmelding og kontakt"),
+            _heading("Påmelding til arrangementer"),
             _paragraph(
-                "Når du melder deg på et kurs eller en fagdag, skjer påmeldingen hos arrangøren, "
-                "som er ansvarlig for behandlingen av opplysningene. Spørsmål om personvern på "
-                "Kompetansebroen kan sendes til "
+                "Når du melder deg på et arrangement her, lagrer vi navnet ditt, "
+                "e-postadressen, arbeidsstedet og det arrangøren ber om i tillegg (for eksempel "
+                "allergier eller yrke), og om du har plass eller står på venteliste. "
+                "Opplysningene brukes bare til å gjennomføre arrangementet: bekreftelse, "
+                "venteliste, påminnelse, lenke til digitale møter og deltakerliste til "
+                "arrangøren i ditt område. Redaktørene i andre områder ser dem ikke.",
+                "Påmeldingene slettes automatisk 30 dager etter arrangementet. Du kan melde "
+                "deg av med lenken i e-posten, og du kan be redaksjonen slette opplysningene "
+                "om deg før det. Lenker til andre påmeldingsskjemaer går til arrangøren, som da "
+                "er ansvarlig for opplysningene.",
+                "For å stoppe automatisk spam teller vi hvor mange påmeldinger som kommer fra "
+                "samme nettverksadresse. Adressen lagres bare som et fingeravtrykk, og telleren "
+                "slettes etter ti minutter.",
+            ),
+            _heading("Kontakt"),
+            _paragraph(
+                "Spørsmål om personvern på Kompetansebroen kan sendes til "
                 f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>.',
             ),
         ],
@@ -212,6 +228,7 @@ def load_demo_data(*, stdout=None, run_update_index=True):
         ensure_lesson_course(summary)
         ensure_demo_film(summary)
         ensure_demo_podcast(summary)
+        ensure_demo_registration(summary)
         ensure_demo_translations(summary)
         summary.admin_password = ensure_admin_user(summary)
         if run_update_index:

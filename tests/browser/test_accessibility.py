@@ -46,6 +46,7 @@ def demo_paths():
         "article": first(resources.ArticlePage),
         "news": first(resources.NewsPage),
         "event": first(resources.EventPage),
+        "event with registration": resources.EventPage.objects.get(registration_open=True).url,
         "project": first(ProjectPage),
         "standard page": StandardPage.objects.live().get(slug="tilgjengelighetserklaering").url,
         "listing with filters": "/e-kurs/?topic=demens&audience=sykepleiere",
