@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from events import emails, exports, registration
-from events.models import Registration, Status
+from events.models import Registration, Status, Submission
 
 
 def events_for(user):
@@ -155,3 +155,22 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
             ).send()
             sent += 1
         return sent
+
+
+class SubmissionsView(WagtailAdminTemplateMixin, TemplateView):
+    """Events suggested through the public form, with who to ask, for the editors of the
+    area each landed in (page permissions)."""
+
+    template_name = "events/admin/submissions.html"
+    page_title = gettext_lazy("Forslag til arrangementer")
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submissions = Submission.objects.select_related("page").order_by("-created_at")
+        context["submissions"] = [
+            submission
+            for submission in submissions
+            if submission.page.permissions_for_user(self.request.user).can_edit()
+        ]
+        return context

@@ -55,3 +55,28 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
+
+
+class Submission(models.Model):
+    """Who suggested an event through the public form, for the editors who review the draft
+    (never shown on the site; deleted with the page, or by purge_registrations after the
+    event like registrations)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("arrangement"),
+    )
+    name = models.CharField(_("kontaktperson"), max_length=200)
+    email = models.EmailField(_("e-post"))
+    message = models.TextField(_("melding til redaksjonen"), blank=True)
+    created_at = models.DateTimeField(_("sendt inn"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forslag til arrangement")
+        verbose_name_plural = _("forslag til arrangementer")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"

@@ -4,14 +4,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events.admin_views import RegistrationsView
+from events.admin_views import RegistrationsView, SubmissionsView
 
 
 @hooks.register("register_admin_urls")
 def register_registrations_url():
-    return [path("pameldinger/", RegistrationsView.as_view(), name="event_registrations")]
+    return [
+        path("pameldinger/", RegistrationsView.as_view(), name="event_registrations"),
+        path("arrangementsforslag/", SubmissionsView.as_view(), name="event_submissions"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_registrations_menu_item():
     return MenuItem(_("Påmeldinger"), reverse("event_registrations"), icon_name="date", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return MenuItem(
+        _("Forslag til arrangementer"), reverse("event_submissions"), icon_name="mail", order=251
+    )

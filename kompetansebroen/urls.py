@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from regions import views as region_views
+from resources import event_submission
 from search import views as search_views
 
 urlpatterns = [
@@ -46,6 +47,7 @@ if settings.DEBUG:
 # nynorsk and English live under /nn/ and /en/ (Wagtail serves each locale's tree there).
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
+    path("foresla-arrangement/", event_submission.submit_event, name="submit_event"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from events import emails
-from events.models import Registration, Status
+from events.models import Registration, Status, Submission
 from resources.models import EventPage
 
 
@@ -36,12 +36,13 @@ def send_reminders(base_url, today=None):
 
 
 def purge(now=None):
-    """Delete the registrations of events that ended more than the retention period ago
-    (and of events that no longer exist). Returns the number deleted."""
+    """Delete the registrations of events that ended more than the retention period ago,
+    and who suggested them. Returns the number of rows deleted."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.EVENT_REGISTRATION_RETENTION_DAYS)
     over = EventPage.objects.filter(
         Q(end__lt=cutoff) | Q(end__isnull=True, start__lt=cutoff)
     ).values("pk")
     deleted, _by_model = Registration.objects.filter(event_id__in=over).delete()
-    return deleted
+    submitted, _by_model = Submission.objects.filter(page_id__in=over).delete()
+    return deleted + submitted

@@ -79,3 +79,13 @@ def section_urls(request, language_code, area=None):
             memo = request._kb_section_urls = {}
         memo[key] = urls
     return urls
+
+
+def index_page_for(request, type_key, area=None):
+    """The list page of ``type_key`` in the source language: the region's own when ``area``
+    has one, else the national one (None when the tree has neither)."""
+    root = localized_root(request, None)
+    if root is None:
+        return None
+    content_type = ContentType.objects.get_for_model(index_model_for(type_key)).pk
+    return _index_pages_below(root, area, [content_type]).get(content_type)
