@@ -15,6 +15,7 @@ resource page links) are found through the model registry by model name, so a mo
 to another app, with or without its table, is still found.
 """
 
+import copy
 import json
 import os
 import sys
@@ -74,9 +75,57 @@ def label(key, section):
     return key
 
 
+# Link tables whose rows grow when a new app's migration grants its new permissions.
+GRANT_TABLES = {"auth_group_permissions", "wagtailcore_groupcollectionpermission"}
+
+
+def new_grants(before, after):
+    """(after without the grants of permissions that did not exist before, notes on them).
+
+    A newly installed app's migration may grant its own new permissions to existing groups
+    (wagtailmedia gives Wagtail's default Editors and Moderators the media permissions, as
+    Wagtail does for images and documents). Nothing existing is lost or changed by that, so
+    it is a note; any other change to a group is still a difference."""
+    new_permissions = set(after.get("model_permissions", {})) - set(
+        before.get("model_permissions", {})
+    )
+    new_codenames = {key.split(" ", 1)[1] for key in new_permissions}
+    if not new_permissions:
+        return after, []
+    after = copy.deepcopy(after)
+    notes = []
+    for name, rights in after.get("groups", {}).items():
+        old = before.get("groups", {}).get(name, {})
+        for kind, values in rights.items():
+            kept, granted = [], []
+            for value in values:
+                # "<model> <codename>" for model rights, "<collection> <codename>" for
+                # collection rights: the permission is new if its key (or codename) is.
+                permission_is_new = (
+                    value in new_permissions
+                    if kind == "models"
+                    else kind == "collections" and value.split(" ")[-1] in new_codenames
+                )
+                if permission_is_new and value not in old.get(kind, []):
+                    granted.append(value)
+                else:
+                    kept.append(value)
+            rights[kind] = kept
+            if granted:
+                notes.append(f"[groups] {name}: new permissions granted: {describe(granted, 120)}")
+    if notes:
+        rows_before, rows_after = before.get("table_rows", {}), after.get("table_rows", {})
+        for table in GRANT_TABLES & set(rows_before) & set(rows_after):
+            if rows_after[table] > rows_before[table]:
+                notes.append(f"[table_rows] {table}: {rows_before[table]} -> {rows_after[table]}")
+                rows_after[table] = rows_before[table]
+    return after, notes
+
+
 def compare(before, after, limit=10):
     """(problems, notes): lines per section, at most ``limit`` differences shown per section."""
-    problems, notes = [], []
+    after, notes = new_grants(before, after)
+    problems = []
     for section in sorted(set(before) | set(after)):
         old, new = before.get(section), after.get(section)
         if old == new:
