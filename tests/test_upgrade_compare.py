@@ -44,3 +44,17 @@ def test_a_group_gaining_an_old_permission_is_a_problem():
     before = {**BEFORE, "groups": {"Editors": {"models": [], "collections": ["Root add_image"]}}}
     problems, _notes = compare(before, after(["image add_image"], ["Root add_image"]))
     assert any("Editors" in line for line in problems)
+
+
+def test_the_sampled_corpus_keeps_every_type_and_owner():
+    import json
+
+    from upgrade_snapshot import sample
+
+    corpus = Path(__file__).resolve().parent / "data" / "corpus.json"
+    items = json.loads(corpus.read_text(encoding="utf-8"))["items"]
+    kept = sample(items, "2")
+    kinds = {(item["type"], item.get("region")) for item in items}
+    assert {(item["type"], item.get("region")) for item in kept} == kinds
+    assert len(kept) < len(items) / 2
+    assert sample(items, None) == items
