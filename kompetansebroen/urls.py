@@ -28,6 +28,8 @@ urlpatterns = [
     path("scorm/", include("courses.scorm.urls")),
     path("avspill/", include("resources.media_urls")),
     path("pamelding/", include("events.urls")),
+    path("kalender/", include("resources.calendar_urls")),
+    path("feed/aktuelt/", include("resources.news_feed_urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,6 +1,8 @@
-"""What an index (listing) page shows: filtered, area-ordered, paginated resources."""
+"""What an index (listing) page shows: filtered, area-ordered, paginated resources; and where
+the old site's page addresses of a list (/aktuelt/page/2) went."""
 
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
 
 from regions.area import current_area
 from regions.lookup import region_for, regions_for_locale
@@ -45,3 +47,13 @@ def listing_context(request, index_page):
         "listing_area": area,
         "page_query": query.urlencode(),
     }
+
+
+def legacy_page_redirect(request, index_page, number):
+    """The old site's /aktuelt/page/<number>/: permanently to the list's ?page=<number> (the
+    other query parameters kept). Anything but a page number from 1 is not found."""
+    if not (number.isascii() and number.isdigit()) or int(number) < 1:
+        raise Http404
+    query = request.GET.copy()
+    query["page"] = str(int(number))
+    return HttpResponsePermanentRedirect(f"{index_page.get_url(request)}?{query.urlencode()}")

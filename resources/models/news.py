@@ -2,17 +2,24 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from resources.listing import legacy_page_redirect
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
 
 
-class NewsIndexPage(ListingPage):
+class NewsIndexPage(RoutablePageMixin, ListingPage):
     listing_type = "news"
     subpage_types = ["resources.NewsPage"]
 
     class Meta:
         verbose_name = _("nyhetsoversikt")
+
+    @path("page/<str:number>/", name="legacy_page")
+    def legacy_page(self, request, number):
+        return legacy_page_redirect(request, self, number)
 
 
 class NewsPage(ResourcePage):
