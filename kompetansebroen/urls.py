@@ -27,7 +27,7 @@ urlpatterns = [
     path("kursbevis/", include("courses.certificate_urls")),
     path("scorm/", include("courses.scorm.urls")),
     path("avspill/", include("resources.media_urls")),
-    path("pamelding/", include("events.urls")),
+    path("pamelding/", include("registrations.urls")),
     path("kalender/", include("resources.calendar_urls")),
     path("feed/aktuelt/", include("resources.news_feed_urls")),
     path("api/search/", search_views.search_api, name="search_api"),

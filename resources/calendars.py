@@ -1,6 +1,6 @@
 """Calendars of events: one event to add to a calendar ("Legg i kalender") and subscribable
 feeds of upcoming events, nationally, per area and per topic (URLs in calendar_urls.py).
-events/ics.py writes the iCalendar; this module picks the events with the area rules of
+registrations/ics.py writes the iCalendar; this module picks the events with the area rules of
 resources/models/queryset.py and hands it plain data."""
 
 from django.http import Http404, HttpResponse
@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
-from events.ics import EventData, calendar_bytes
 from regions.lookup import region_by_slug
 from regions.slugs import norwegian_slug
+from registrations.ics import calendar_bytes, from_event
 from resources.models import EventPage, Topic
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -25,23 +25,8 @@ def uid_host(request):
 
 
 def event_data(page, request, host):
-    """An EventPage as plain data for events/ics.py.
-
-    The UID is the page's translation key: stable through renames, moves and republishing,
-    and shared by its nynorsk and English translations, which are the same event (a
-    calendar that has one of them updates it instead of showing it twice)."""
-    return EventData(
-        uid=f"{page.translation_key}@{host}",
-        title=page.title,
-        start=page.start,
-        end=page.end,
-        description=page.summary,
-        url=page.get_full_url(request),
-        location=page.location,
-        online=page.online,
-        organiser=page.organiser,
-        last_modified=page.last_published_at,
-    )
+    """An EventPage as plain data for registrations/ics.py (registrations.ics.from_event)."""
+    return from_event(page, page.get_full_url(request), host)
 
 
 def calendar_response(request, pages, name, filename):

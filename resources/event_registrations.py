@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from events import emails
-from events.models import Registration, Status, Submission
+from registrations import emails
+from registrations.models import Registration, Status, Submission
 from resources.models import EventPage
 
 

@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.forms import MIN_SECONDS, form_stamp, seconds_since
-from events.models import Submission
 from guards.ratelimit import over_limit
 from regions.lookup import regions_for_locale
+from registrations.forms import MIN_SECONDS, form_stamp, seconds_since
+from registrations.models import Submission
 from resources.models import EventPage
 from resources.sections import index_page_for
 

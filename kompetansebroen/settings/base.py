@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "favourites",
     "resources",
     "courses",
-    "events",
+    "registrations",
     "playback",
     "regions",
     "blocks",

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from events import views as registration_views
+from registrations import views as registration_views
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.models.queryset import EventPageManager

@@ -23,7 +23,7 @@ def event(live_server):
 def test_register_for_the_demo_event_and_cancel(event, open_page):
     from django.core import mail
 
-    from events.models import Registration, Status
+    from registrations.models import Registration, Status
 
     page = open_page(event.url, width=390)
     page.get_by_role("button", name="Meld meg på").click()

@@ -15,8 +15,8 @@ from django.test import Client
 
 import pytest
 
-from events.forms import SALT
-from events.models import Registration, Status
+from registrations.forms import SALT
+from registrations.models import Registration, Status
 from tests.factories import EventPageFactory
 
 pytestmark = [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events.admin_views import RegistrationsView, SubmissionsView
+from registrations.admin_views import RegistrationsView, SubmissionsView
 
 
 @hooks.register("register_admin_urls")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import views
+from registrations import views
 
 urlpatterns = [
     path("avmeld/<str:token>/", views.cancel, name="cancel_registration"),

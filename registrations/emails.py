@@ -3,6 +3,8 @@ HTML, with the event as an iCalendar attachment: confirmed, on the waiting list,
 from the waiting list, and the reminder the day before. The online meeting link goes only
 to confirmed participants."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -10,9 +12,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from events.models import Status
+from wagtail.models import Site
+
+from registrations.ics import calendar_bytes, from_event
+from registrations.models import Status
 
 KINDS = ("confirmed", "waiting", "promoted", "reminder")
+
+
+def uid_host(base_url):
+    """The site's configured hostname, as the calendar feeds put in their UIDs (an event
+    added from an e-mail is then the same event as in a subscribed calendar)."""
+    site = Site.objects.filter(is_default_site=True).only("hostname").first()
+    return site.hostname if site is not None else (urlsplit(base_url).hostname or "localhost")
 
 
 def _subject(kind, title):
@@ -42,13 +54,16 @@ def message(kind, registration, event, base_url):
         }
         mail = EmailMultiAlternatives(
             subject=_subject(kind, event.title),
-            body=render_to_string("events/email/registration.txt", context),
+            body=render_to_string("registrations/email/registration.txt", context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
         )
         mail.attach_alternative(
-            render_to_string("events/email/registration.html", context), "text/html"
+            render_to_string("registrations/email/registration.html", context), "text/html"
         )
+        host = uid_host(base_url)
+        calendar = calendar_bytes([from_event(event, context["event_url"], host)], event.title)
+    mail.attach(f"{event.slug}.ics", calendar, "text/calendar; charset=utf-8; method=PUBLISH")
     return mail
 
 

@@ -37,6 +37,28 @@ class EventData:
         return self.end or self.start + DEFAULT_DURATION
 
 
+def from_event(page, url, host):
+    """An event page (EventPage's fields) as EventData; ``url`` its absolute address.
+
+    The UID is the page's translation key: stable through renames, moves and republishing,
+    and shared by its nynorsk and English translations, which are the same event (a
+    calendar that has one of them updates it instead of showing it twice). The calendar
+    feeds, "Legg i kalender" and the registration e-mails all use it, so an event added
+    from an e-mail is the same event in a subscribed calendar."""
+    return EventData(
+        uid=f"{page.translation_key}@{host}",
+        title=page.title,
+        start=page.start,
+        end=page.end,
+        description=page.summary,
+        url=url,
+        location=page.location,
+        online=page.online,
+        organiser=page.organiser,
+        last_modified=page.last_published_at,
+    )
+
+
 def _timezone_component(zone, events):
     """Europe/Oslo's rules for the years the events fall in (the whole 1970–2038 history
     icalendar offers by default would be some hundred lines in every file)."""

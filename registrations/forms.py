@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 MIN_SECONDS = 3  # nobody fills in name, e-mail and workplace faster
 MAX_AGE = 24 * 60 * 60  # an older form gets a fresh stamp and one more try
-SALT = "events.registration-form"
+SALT = "registrations.registration-form"
 
 
 def form_stamp():

@@ -10,10 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from events import emails, registration, rules
-from events.forms import RegistrationForm, form_stamp
-from events.models import Registration, Status
 from guards.ratelimit import over_limit
+from registrations import emails, registration, rules
+from registrations.forms import RegistrationForm, form_stamp
+from registrations.models import Registration, Status
 
 REGISTRATIONS_PER_WINDOW = 10  # per client and 10 minutes: a team registering together fits
 ANCHOR = "#pamelding"
@@ -122,4 +122,4 @@ def cancel(request, token):
             transaction.on_commit(lambda: emails.send("promoted", promoted, event, url))
         context["registration"] = done.registration
         context["just_cancelled"] = True
-    return TemplateResponse(request, "events/cancel.html", context)
+    return TemplateResponse(request, "registrations/cancel.html", context)

@@ -12,8 +12,8 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from events.forms import SALT
-from events.models import Submission
+from registrations.forms import SALT
+from registrations.models import Submission
 from resources.models import EventPage
 
 pytestmark = pytest.mark.django_db

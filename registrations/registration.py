@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from events.models import Registration, Status
+from registrations.models import Registration, Status
 
 
 class AlreadyRegistered(Exception):

@@ -11,7 +11,7 @@ from django.urls import reverse
 import pytest
 from openpyxl import load_workbook
 
-from events.models import Registration, Status
+from registrations.models import Registration, Status
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from events.forms import SALT
-from events.models import Registration, Status
+from registrations.forms import SALT
+from registrations.models import Registration, Status
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +254,18 @@ def test_purge_deletes_registrations_of_events_over_the_retention_period(
         "Deltaker 1",
         "Nylig",
     ]
+
+
+def test_the_confirmation_carries_the_event_as_a_calendar_with_the_feeds_uid(
+    client, event, register
+):
+    from icalendar import Calendar
+
+    register(client, event, answers(1))
+    (name, content, kind) = mail.outbox[0].attachments[0]
+    assert name == f"{event.slug}.ics" and kind.startswith("text/calendar")
+    (vevent,) = Calendar.from_ical(content).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Fagdag om demens"
+    assert vevent["DTSTART"].dt == event.start.replace(microsecond=0)
+    feed = Calendar.from_ical(client.get(f"/kalender/arrangement/{event.pk}.ics").content)
+    assert str(vevent["UID"]) == str(feed.walk("VEVENT")[0]["UID"])

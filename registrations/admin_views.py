@@ -19,8 +19,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from events import emails, exports, registration
-from events.models import Registration, Status, Submission
+from registrations import emails, exports, registration
+from registrations.models import Registration, Status, Submission
 
 
 def events_for(user):
@@ -43,7 +43,7 @@ class MessageForm(forms.Form):
 
 
 class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "events/admin/registrations.html"
+    template_name = "registrations/admin/registrations.html"
     page_title = gettext_lazy("Påmeldinger")
     header_icon = "date"
 
@@ -161,7 +161,7 @@ class SubmissionsView(WagtailAdminTemplateMixin, TemplateView):
     """Events suggested through the public form, with who to ask, for the editors of the
     area each landed in (page permissions)."""
 
-    template_name = "events/admin/submissions.html"
+    template_name = "registrations/admin/submissions.html"
     page_title = gettext_lazy("Forslag til arrangementer")
     header_icon = "mail"
 
