@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from favourites import views as favourite_views
 from regions import views as region_views
 from resources import event_submission
 from search import views as search_views
@@ -47,9 +48,12 @@ if settings.DEBUG:
 
 # Pages and search in the visitor's language: bokmål keeps unprefixed URLs (/e-kurs/),
 # nynorsk and English live under /nn/ and /en/ (Wagtail serves each locale's tree there).
+# The favourites JSON is here too, so type labels and dates come in the page's language.
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
     path("foresla-arrangement/", event_submission.submit_event, name="submit_event"),
+    path("mine-favoritter/", favourite_views.my_favourites, name="favourites"),
+    path("api/favoritter/", favourite_views.favourites_api, name="favourites_api"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
