@@ -45,6 +45,7 @@ if settings.DEBUG:
 # nynorsk and English live under /nn/ and /en/ (Wagtail serves each locale's tree there).
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
+    path("nyhetsbrev/", include("newsletters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -187,3 +187,10 @@ AREA_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "redaksjonen@kompetansebroen.example")
+
+# Newsletters (newsletters/): how long a confirmation link works, and how long an unconfirmed
+# subscription (an address nobody confirmed) is kept before purge_newsletter_data deletes it.
+NEWSLETTER_CONFIRM_DAYS = env.whole_number("NEWSLETTER_CONFIRM_DAYS", 3)
+NEWSLETTER_PENDING_DAYS = env.whole_number("NEWSLETTER_PENDING_DAYS", 7)
+# The site's address in newsletters sent by the send_newsletter command (no request to ask).
+NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", WAGTAILADMIN_BASE_URL)
