@@ -12,13 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from newsletters.models import newsletter_name
 from newsletters.subscriptions import confirmation_key
-
-
-def newsletter_name(region):
-    if region is None:
-        return _("Kompetansebroens nasjonale nyhetsbrev")
-    return _("Kompetansebroens nyhetsbrev for %(region)s") % {"region": region.name}
 
 
 def unsubscribe_url(subscription, base_url):

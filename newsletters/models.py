@@ -8,8 +8,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import StreamField
+from wagtail.models import PreviewableMixin
 
 from newsletters.blocks import IssueItemBlock
+
+
+def newsletter_name(region):
+    """The newsletter's name, for e-mails and pages (``region`` None: the national one)."""
+    if region is None:
+        return _("Kompetansebroens nasjonale nyhetsbrev")
+    return _("Kompetansebroens nyhetsbrev for %(region)s") % {"region": region.name}
 
 
 def new_token():
@@ -86,7 +94,7 @@ class Subscription(models.Model):
         return f"{self.email} ({self.region or _('nasjonalt')})"
 
 
-class Issue(models.Model):
+class Issue(PreviewableMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("utkast")
         SENT = "sent", _("sendt")
@@ -125,6 +133,18 @@ class Issue(models.Model):
 
     def __str__(self):
         return self.subject
+
+    # The admin's preview is the e-mail's HTML part, with a stand-in unsubscribe link.
+    def get_preview_template(self, request, mode_name):
+        return "newsletters/email/issue.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            "issue": self,
+            "items": [block.value for block in self.items],
+            "name": newsletter_name(self.region),
+            "unsubscribe_url": "#",
+        }
 
 
 class Delivery(models.Model):

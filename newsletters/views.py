@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods
 from courses.ratelimit import over_limit
 from newsletters import subscriptions
 from newsletters.forms import SubscribeForm, started_value
-from newsletters.mail import confirmation_message, newsletter_name
-from newsletters.models import Subscription
+from newsletters.mail import confirmation_message
+from newsletters.models import Subscription, newsletter_name
 from regions.area import current_area
 from regions.lookup import NATIONAL
 
