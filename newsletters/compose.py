@@ -38,8 +38,8 @@ def news_items(region, now):
 
 def event_items(region, now):
     pages = in_area(EventPage.objects.listed(Locale.get_default()), region)
-    for page in pages.upcoming().filter(start__lte=now + timedelta(days=EVENT_DAYS)).order_by(
-        "start", "pk"
+    for page in (
+        pages.upcoming().filter(start__lte=now + timedelta(days=EVENT_DAYS)).order_by("start", "pk")
     ):
         when = date_format(timezone.localtime(page.start), "DATETIME_FORMAT")
         yield {
