@@ -60,10 +60,11 @@ def test_new_issue_is_prefilled_with_the_areas_recent_news_and_coming_events(
     client, editor, regions, index_for
 ):
     today = timezone.localdate()
+    ten_days_ago = today - datetime.timedelta(10)
     now = timezone.now()
     innlandet_news = index_for("news", regions["innlandet"])
     NewsPageFactory(parent=innlandet_news, title="Fersk nyhet", date=today)
-    NewsPageFactory(parent=innlandet_news, title="Gammel nyhet", date=today - datetime.timedelta(10))
+    NewsPageFactory(parent=innlandet_news, title="Gammel nyhet", date=ten_days_ago)
     NewsPageFactory(parent=index_for("news", regions["ahus"]), title="Ahus-nyhet", date=today)
     NewsPageFactory(parent=index_for("news"), title="Nasjonal nyhet", date=today)
     events = index_for("event", regions["innlandet"])
@@ -131,9 +132,7 @@ def test_send_a_test_goes_to_the_editor_only(client, editor, issues, subscriber,
     assert not issues["innlandet"].deliveries.exists()
 
 
-def test_subscriber_counts_are_the_editors_own_and_show_no_addresses(
-    client, editor, subscriber
-):
+def test_subscriber_counts_are_the_editors_own_and_show_no_addresses(client, editor, subscriber):
     subscriber("a@example.org")
     subscriber("b@example.org")
     subscriber("c@example.org", status="pending")
