@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -83,6 +84,16 @@ def area_name(issue):
     return issue.region.name if issue.region else _("Nasjonalt")
 
 
+def preview_button(issue):
+    return Button(
+        _("Forhåndsvis e-posten"),
+        url=reverse("newsletter_issue:preview", args=[issue.pk]),
+        icon_name="view",
+        priority=15,
+        attrs={"target": "_blank", "rel": "noopener"},
+    )
+
+
 class IssueIndexView(generic.IndexView):
     def get_base_queryset(self):
         policy = self.permission_policy
@@ -98,6 +109,7 @@ class IssueIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),
+            preview_button(instance),
             Button(
                 _("Send en test til deg selv"),
                 url=reverse("newsletter_issue:send_test", args=[instance.pk]),
@@ -112,6 +124,7 @@ class IssueEditView(generic.EditView):
     def header_more_buttons(self):
         return [
             *super().header_more_buttons,
+            preview_button(self.object),
             Button(
                 _("Send en test til deg selv"),
                 url=reverse("newsletter_issue:send_test", args=[self.object.pk]),
@@ -170,18 +183,34 @@ class SubscribersView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class SendTestView(WagtailAdminTemplateMixin, TemplateView):
+class IssueAccessMixin:
+    """The issue named in the URL, for users who compose its newsletter (else 403)."""
+
+    def dispatch(self, request, pk):
+        self.issue = get_object_or_404(Issue.objects.select_related("region"), pk=pk)
+        if not areas_for(request.user).allows(self.issue.region):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+
+class PreviewView(IssueAccessMixin, View):
+    """The saved issue as its e-mail's HTML part (with a stand-in unsubscribe link)."""
+
+    def get(self, request, pk):
+        stand_in = Subscription(email=request.user.email, region=self.issue.region)
+        mail = issue_message(self.issue, stand_in, base_url=request.build_absolute_uri("/")[:-1])
+        html = mail.alternatives[0][0]
+        response = HttpResponse(html)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class SendTestView(IssueAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     """GET asks, POST sends the issue to the editor's own address (nobody else's)."""
 
     template_name = "newsletters/admin/send_test.html"
     page_title = _("Send en test til deg selv")
     header_icon = "mail"
-
-    def dispatch(self, request, pk):
-        self.issue = get_object_or_404(Issue, pk=pk)
-        if not areas_for(request.user).allows(self.issue.region):
-            raise PermissionDenied
-        return super().dispatch(request, pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -238,4 +267,5 @@ class IssueViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("abonnenter/", SubscribersView.as_view(), name="subscribers"),
             path("test/<int:pk>/", SendTestView.as_view(), name="send_test"),
+            path("forhandsvis/<int:pk>/", PreviewView.as_view(), name="preview"),
         ]

@@ -3,13 +3,13 @@ visitor in the area sees (the area rule of resources/models/queryset.py), as iss
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from newsletters.mail import site_url
 from resources.models import EventPage, NewsPage
 
 NEWS_DAYS = 7
@@ -21,7 +21,8 @@ def in_area(queryset, region):
 
 
 def absolute(page):
-    return settings.NEWSLETTER_BASE_URL + page.url if page.url.startswith("/") else page.url
+    url = page.url or ""
+    return site_url() + url if url.startswith("/") else url
 
 
 def news_items(region, now):

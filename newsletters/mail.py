@@ -16,6 +16,11 @@ from newsletters.models import newsletter_name
 from newsletters.subscriptions import confirmation_key
 
 
+def site_url():
+    """The site's address for links in mail sent without a request (no trailing slash)."""
+    return (settings.NEWSLETTER_BASE_URL or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
 def unsubscribe_url(subscription, base_url):
     return base_url + reverse("newsletter_unsubscribe", args=[subscription.token])
 
@@ -43,7 +48,7 @@ def confirmation_message(subscription, base_url):
 
 
 def issue_message(issue, subscription, base_url=None, connection=None):
-    base_url = base_url or settings.NEWSLETTER_BASE_URL
+    base_url = base_url or site_url()
     with translation.override(subscription.language):
         leave = unsubscribe_url(subscription, base_url)
         context = {

@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import StreamField
-from wagtail.models import PreviewableMixin
 
 from newsletters.blocks import IssueItemBlock
 
@@ -94,7 +93,7 @@ class Subscription(models.Model):
         return f"{self.email} ({self.region or _('nasjonalt')})"
 
 
-class Issue(PreviewableMixin, models.Model):
+class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("utkast")
         SENT = "sent", _("sendt")
@@ -133,18 +132,6 @@ class Issue(PreviewableMixin, models.Model):
 
     def __str__(self):
         return self.subject
-
-    # The admin's preview is the e-mail's HTML part, with a stand-in unsubscribe link.
-    def get_preview_template(self, request, mode_name):
-        return "newsletters/email/issue.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {
-            "issue": self,
-            "items": [block.value for block in self.items],
-            "name": newsletter_name(self.region),
-            "unsubscribe_url": "#",
-        }
 
 
 class Delivery(models.Model):

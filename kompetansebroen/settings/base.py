@@ -192,5 +192,6 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "redaksjonen@kompetansebroen.
 # subscription (an address nobody confirmed) is kept before purge_newsletter_data deletes it.
 NEWSLETTER_CONFIRM_DAYS = env.whole_number("NEWSLETTER_CONFIRM_DAYS", 3)
 NEWSLETTER_PENDING_DAYS = env.whole_number("NEWSLETTER_PENDING_DAYS", 7)
-# The site's address in newsletters sent by the send_newsletter command (no request to ask).
-NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The site's address in newsletters sent by the send_newsletter command (no request to ask);
+# empty: WAGTAILADMIN_BASE_URL (read when sending, so settings that change it are followed).
+NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", "")

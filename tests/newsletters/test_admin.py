@@ -114,12 +114,18 @@ def test_editor_saves_an_issue_for_their_region_but_not_for_another(client, edit
     assert issue.items[0].value["title"] == "Fagdag"
 
 
-def test_preview_shows_the_email(client, editor, issues):
-    url = reverse("newsletter_issue:preview_on_edit", args=[issues["innlandet"].pk])
-    client.post(url, issue_post(issues["innlandet"].region_id))
-    response = client.get(url)
+def test_edited_issue_is_saved_and_previewed_as_the_email(client, editor, issues):
+    issue = issues["innlandet"]
+    client.post(reverse("newsletter_issue:edit", args=[issue.pk]), issue_post(issue.region_id))
+    issue.refresh_from_db()
+    assert issue.subject == "Nytt fra Innlandet, uke 12"
+    response = client.get(reverse("newsletter_issue:preview", args=[issue.pk]))
     assert response.status_code == 200
-    assert "Nytt fra Innlandet, uke 12" in response.content.decode()
+    text = response.content.decode()
+    assert "Nytt fra Innlandet, uke 12" in text and "Fagdag" in text
+    assert "Meld deg av nyhetsbrevet" in text
+    other = reverse("newsletter_issue:preview", args=[issues["ahus"].pk])
+    assert client.get(other).status_code == 403
 
 
 def test_send_a_test_goes_to_the_editor_only(client, editor, issues, subscriber, mailoutbox):
