@@ -246,7 +246,7 @@ class IssueViewSet(ModelViewSet):
     list_display = [
         "subject",
         Column("area", label=_("Område"), accessor=area_name),
-        "status",
+        Column("status", label=_("Status"), accessor="get_status_display"),
         "created",
         Column("subscribers", label=_("Bekreftede abonnenter"), accessor=subscriber_count),
         Column("delivered", label=_("Sendt til"), accessor=delivered_count),
@@ -254,7 +254,7 @@ class IssueViewSet(ModelViewSet):
     list_filter = ["status"]
     edit_handler = ObjectList(
         [
-            FieldPanel("region"),
+            FieldPanel("region", widget=forms.Select),
             FieldPanel("subject"),
             FieldPanel("intro"),
             FieldPanel("items"),
