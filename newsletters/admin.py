@@ -119,7 +119,35 @@ class IssueIndexView(generic.IndexView):
         ]
 
 
-class IssueEditView(generic.EditView):
+class OwnIssueMixin:
+    """Wagtail's generic views check the model-wide permission only: the issue itself must be
+    one of the user's newsletters too (change/delete: and still a draft)."""
+
+    issue_action = "change"
+
+    def get_object(self, *args, **kwargs):
+        issue = super().get_object(*args, **kwargs)
+        policy = self.permission_policy
+        if not policy.user_has_permission_for_instance(
+            self.request.user, self.issue_action, issue
+        ):
+            raise PermissionDenied
+        return issue
+
+
+class IssueDeleteView(OwnIssueMixin, generic.DeleteView):
+    issue_action = "delete"
+
+
+class IssueHistoryView(OwnIssueMixin, generic.HistoryView):
+    issue_action = "view"
+
+
+class IssueUsageView(OwnIssueMixin, generic.UsageView):
+    issue_action = "view"
+
+
+class IssueEditView(OwnIssueMixin, generic.EditView):
     @cached_property
     def header_more_buttons(self):
         return [
@@ -243,6 +271,9 @@ class IssueViewSet(ModelViewSet):
     index_view_class = IssueIndexView
     add_view_class = IssueCreateView
     edit_view_class = IssueEditView
+    delete_view_class = IssueDeleteView
+    history_view_class = IssueHistoryView
+    usage_view_class = IssueUsageView
     list_display = [
         "subject",
         Column("area", label=_("Område"), accessor=area_name),
