@@ -128,9 +128,7 @@ class OwnIssueMixin:
     def get_object(self, *args, **kwargs):
         issue = super().get_object(*args, **kwargs)
         policy = self.permission_policy
-        if not policy.user_has_permission_for_instance(
-            self.request.user, self.issue_action, issue
-        ):
+        if not policy.user_has_permission_for_instance(self.request.user, self.issue_action, issue):
             raise PermissionDenied
         return issue
 
