@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("foresla-arrangement/", event_submission.submit_event, name="submit_event"),
     path("mine-favoritter/", favourite_views.my_favourites, name="favourites"),
     path("api/favoritter/", favourite_views.favourites_api, name="favourites_api"),
+    path("nyhetsbrev/", include("newsletters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Publish and unpublish scheduled pages once a minute (go-live and expiry dates), and once an
-# hour delete registrations past their retention period and send tomorrow's event reminders.
+# Publish and unpublish scheduled pages once a minute (go-live and expiry dates); once an hour
+# delete personal data past its time (registrations after their event, unconfirmed newsletter
+# subscriptions, unsubscribed addresses) and send tomorrow's event reminders.
 # scripts/run.sh starts it for a trial; in production use cron or a systemd timer instead:
 #   * * * * *  cd /srv/kompetansebroen && .venv/bin/python manage.py publish_scheduled
+#   17 * * * * cd /srv/kompetansebroen && .venv/bin/python manage.py purge_newsletter_data
 #   0 3 * * *  cd /srv/kompetansebroen && .venv/bin/python manage.py purge_registrations
 #   0 16 * * * cd /srv/kompetansebroen && .venv/bin/python manage.py send_event_reminders
 set -uo pipefail
@@ -13,6 +15,7 @@ minutes=0
 while true; do
   python manage.py publish_scheduled >/dev/null || echo "publish_scheduled failed" >&2
   if [ $((minutes % 60)) -eq 0 ]; then
+    python manage.py purge_newsletter_data >/dev/null || echo "purge_newsletter_data failed" >&2
     python manage.py purge_registrations >/dev/null || echo "purge_registrations failed" >&2
     python manage.py send_event_reminders >/dev/null || echo "send_event_reminders failed" >&2
   fi

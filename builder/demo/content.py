@@ -103,8 +103,8 @@ STANDARD_PAGES = [
         "personvern",
         "Personvernerklæring",
         "Kompetansebroen bruker ikke sporingsverktøy. Vi lagrer bare personopplysninger "
-        "når du selv ber om det – et kursbevis eller en påmelding – og bare så lenge det "
-        "trengs.",
+        "når du selv ber om det – et kursbevis, en påmelding eller et nyhetsbrev – og bare så "
+        "lenge det trengs.",
         [
             _heading("Informasjonskapsler"),
             _paragraph(
@@ -141,6 +141,21 @@ STANDARD_PAGES = [
                 "For å hindre at noen prøver seg fram til andres koder, teller vi hvor mange "
                 "oppslag som kommer fra samme nettverksadresse. Adressen lagres bare som et "
                 "fingeravtrykk, og telleren slettes etter ti minutter.",
+            ),
+            _heading("Nyhetsbrev"),
+            _paragraph(
+                "Når du melder deg på et nyhetsbrev, lagrer vi e-postadressen din, hvilket "
+                "område du valgte, språket du brukte, og når du meldte deg på, bekreftet og "
+                "eventuelt meldte deg av. For hvert nyhetsbrev vi sender, noterer vi om det ble "
+                "levert til adressen din, slik at du ikke får det to ganger. Opplysningene "
+                "brukes bare til å sende deg nyhetsbrevet du har bedt om, og deles ikke med "
+                "andre. Redaksjonene ser hvor mange som abonnerer, men ikke hvem.",
+                "Du får ingenting før du har bekreftet adressen med lenken vi sender. Bekrefter "
+                "du ikke innen en uke, sletter vi adressen. Hver e-post har en lenke du melder "
+                "deg av med, og når du har meldt deg av, sletter vi adressen og det vi har "
+                "notert om utsendingene til den, senest innen en time. For å hindre misbruk av "
+                "skjemaet teller vi påmeldinger fra samme nettverksadresse; adressen lagres bare "
+                "som et fingeravtrykk, og telleren slettes etter ti minutter.",
             ),
             _heading("Påmelding til arrangementer"),
             _paragraph(

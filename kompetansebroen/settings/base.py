@@ -190,3 +190,11 @@ EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 # (manage.py purge_registrations, run by scripts/scheduler.sh and cron).
 EVENT_REGISTRATION_RETENTION_DAYS = env.whole_number("EVENT_REGISTRATION_RETENTION_DAYS", 30)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "redaksjonen@kompetansebroen.example")
+
+# Newsletters (newsletters/): how long a confirmation link works, and how long an unconfirmed
+# subscription (an address nobody confirmed) is kept before purge_newsletter_data deletes it.
+NEWSLETTER_CONFIRM_DAYS = env.whole_number("NEWSLETTER_CONFIRM_DAYS", 3)
+NEWSLETTER_PENDING_DAYS = env.whole_number("NEWSLETTER_PENDING_DAYS", 7)
+# The site's address in newsletters sent by the send_newsletter command (no request to ask);
+# empty: WAGTAILADMIN_BASE_URL (read when sending, so settings that change it are followed).
+NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", "")
