@@ -1,29 +1,11 @@
 """The registration form, with the project's spam guards: a honeypot field people do not
 see, a signed time stamp (a form sent within seconds of being shown is a robot's), and a
-per-client limit (guards/ratelimit.py)."""
-
-import time
+per-client limit (guards/form_timing.py, guards/ratelimit.py)."""
 
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-MIN_SECONDS = 3  # nobody fills in name, e-mail and workplace faster
-MAX_AGE = 24 * 60 * 60  # an older form gets a fresh stamp and one more try
-SALT = "registrations.registration-form"
-
-
-def form_stamp():
-    return signing.dumps(time.time(), salt=SALT)
-
-
-def seconds_since(stamp):
-    """Seconds since the form was shown, or None for a forged or expired stamp."""
-    try:
-        shown = signing.loads(stamp, salt=SALT, max_age=MAX_AGE)
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return time.time() - float(shown)
+from guards.form_timing import form_stamp, looks_automated
 
 
 class RegistrationForm(forms.Form):
@@ -80,10 +62,7 @@ class RegistrationForm(forms.Form):
     def looks_automated(self):
         """True for a robot's submission: the honeypot filled in, or sent too fast (or with a
         forged stamp). The caller then stores nothing."""
-        if self.cleaned_data.get("nettsted"):
-            return True
-        elapsed = seconds_since(self.cleaned_data.get("skjema") or "")
-        return elapsed is None or elapsed < MIN_SECONDS
+        return looks_automated(self.cleaned_data)
 
     def answers(self):
         data = self.cleaned_data

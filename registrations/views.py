@@ -10,9 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from guards.form_timing import form_stamp
 from guards.ratelimit import over_limit
 from registrations import emails, registration, rules
-from registrations.forms import RegistrationForm, form_stamp
+from registrations.forms import RegistrationForm
 from registrations.models import Registration, Status
 
 REGISTRATIONS_PER_WINDOW = 10  # per client and 10 minutes: a team registering together fits

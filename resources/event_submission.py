@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guards.form_timing import form_stamp, looks_automated
 from guards.ratelimit import over_limit
 from regions.lookup import regions_for_locale
-from registrations.forms import MIN_SECONDS, form_stamp, seconds_since
 from registrations.models import Submission
 from resources.models import EventPage
 from resources.sections import index_page_for
@@ -90,8 +90,7 @@ class SubmissionForm(forms.Form):
         return data
 
     def looks_automated(self):
-        elapsed = seconds_since(self.cleaned_data.get("skjema") or "")
-        return bool(self.cleaned_data.get("nettsted")) or elapsed is None or elapsed < MIN_SECONDS
+        return looks_automated(self.cleaned_data)
 
     def region(self):
         return self.regions.get(self.cleaned_data.get("area") or "")

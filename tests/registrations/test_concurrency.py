@@ -15,7 +15,7 @@ from django.test import Client
 
 import pytest
 
-from registrations.forms import SALT
+from guards.form_timing import SALT
 from registrations.models import Registration, Status
 from tests.factories import EventPageFactory
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import pytest
 
-from registrations.forms import SALT
+from guards.form_timing import SALT
 from registrations.models import Registration, Status
 from tests.factories import EventPageFactory
 

@@ -12,7 +12,7 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from registrations.forms import SALT
+from guards.form_timing import SALT
 from registrations.models import Submission
 from resources.models import EventPage
 
