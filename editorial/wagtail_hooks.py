@@ -1,9 +1,15 @@
-"""Admin additions for editors: a dashboard panel with their own team's work."""
+"""Admin additions for editors: a dashboard panel with their own team's work; for
+administrators, "Personopplysninger" (removing a person's data on request)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from editorial.dashboard import team_overview
+from editorial.personal_data import PersonalDataView, may_erase
 
 
 class TeamWorkPanel(Component):
@@ -23,3 +29,20 @@ class TeamWorkPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_team_work_panel(request, panels):
     panels.append(TeamWorkPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_url():
+    return [path("personopplysninger/", PersonalDataView.as_view(), name="personal_data")]
+
+
+class AdministratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_erase(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return AdministratorsMenuItem(
+        _("Personopplysninger"), reverse("personal_data"), icon_name="user", order=900
+    )

@@ -1,5 +1,6 @@
 """Nyhetsbrev in the admin: editors compose their area's issues (pre-filled with the week's
-news and the month's events), preview the e-mail and send a test to themselves. Each team
+news and the month's events), preview the e-mail, send a test to themselves, and send the
+issue to its subscribers (queued for ``send_newsletter --queued``). Each team
 sees only its own newsletters' issues and subscriber counts; addresses are shown to nobody.
 """
 
@@ -28,6 +29,7 @@ from newsletters.access import areas_for
 from newsletters.compose import draft_items, draft_subject
 from newsletters.mail import issue_message
 from newsletters.models import Delivery, Issue, Subscription
+from newsletters.sending import queue
 from regions.lookup import NATIONAL, region_by_slug
 
 
@@ -80,8 +82,22 @@ def delivered_count(issue):
     return issue.deliveries.filter(status=Delivery.Status.SENT).count()
 
 
+def undelivered_count(issue):
+    """Failed sends plus hard bounces (whose addresses are gone)."""
+    return issue.deliveries.filter(status=Delivery.Status.FAILED).count() + issue.bounced
+
+
 def area_name(issue):
     return issue.region.name if issue.region else _("Nasjonalt")
+
+
+def send_button(issue):
+    return Button(
+        _("Send til abonnentene"),
+        url=reverse("newsletter_issue:send", args=[issue.pk]),
+        icon_name="resubmit",
+        priority=25,
+    )
 
 
 def preview_button(issue):
@@ -107,7 +123,7 @@ class IssueIndexView(generic.IndexView):
         ]
 
     def get_list_more_buttons(self, instance):
-        return [
+        buttons = [
             *super().get_list_more_buttons(instance),
             preview_button(instance),
             Button(
@@ -117,6 +133,9 @@ class IssueIndexView(generic.IndexView):
                 priority=20,
             ),
         ]
+        if instance.status == Issue.Status.DRAFT:
+            buttons.append(send_button(instance))
+        return buttons
 
 
 class OwnIssueMixin:
@@ -157,6 +176,7 @@ class IssueEditView(OwnIssueMixin, generic.EditView):
                 icon_name="mail",
                 priority=20,
             ),
+            send_button(self.object),
         ]
 
 
@@ -257,6 +277,31 @@ class SendTestView(IssueAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         return redirect("newsletter_issue:edit", pk)
 
 
+class SendView(IssueAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """GET asks (with the number of subscribers), POST queues a draft for sending."""
+
+    template_name = "newsletters/admin/send.html"
+    page_title = _("Send til abonnentene")
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["issue"] = self.issue
+        context["subscribers"] = subscriber_count(self.issue)
+        return context
+
+    def post(self, request, pk):
+        if queue(self.issue):
+            messages.success(
+                request,
+                _("«%(subject)s» sendes til abonnentene i løpet av noen minutter.")
+                % {"subject": self.issue.subject},
+            )
+        else:
+            messages.error(request, _("Nyhetsbrevet er allerede sendt eller på vei."))
+        return redirect("newsletter_issue:index")
+
+
 class IssueViewSet(ModelViewSet):
     model = Issue
     name = "newsletter_issue"
@@ -279,6 +324,7 @@ class IssueViewSet(ModelViewSet):
         "created",
         Column("subscribers", label=_("Bekreftede abonnenter"), accessor=subscriber_count),
         Column("delivered", label=_("Sendt til"), accessor=delivered_count),
+        Column("undelivered", label=_("Ikke levert"), accessor=undelivered_count),
     ]
     list_filter = ["status"]
     edit_handler = ObjectList(
@@ -296,5 +342,6 @@ class IssueViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("abonnenter/", SubscribersView.as_view(), name="subscribers"),
             path("test/<int:pk>/", SendTestView.as_view(), name="send_test"),
+            path("send/<int:pk>/", SendView.as_view(), name="send"),
             path("forhandsvis/<int:pk>/", PreviewView.as_view(), name="preview"),
         ]

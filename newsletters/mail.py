@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from newsletters import bounces
 from newsletters.models import newsletter_name
 from newsletters.subscriptions import confirmation_key
 
@@ -25,11 +26,21 @@ def unsubscribe_url(subscription, base_url):
     return base_url + reverse("newsletter_unsubscribe", args=[subscription.token])
 
 
-def message(template, context, subject, to, headers=None, connection=None):
+def message(template, context, subject, to, headers=None, connection=None, sender=None):
+    """``sender``: the envelope sender (where bounces go) when it differs from From."""
     text = render_to_string(f"newsletters/email/{template}.txt", context)
     html = render_to_string(f"newsletters/email/{template}.html", context)
+    headers = dict(headers or {})
+    if sender:
+        # Django's SMTP backend uses from_email as the envelope sender; From stays the site's.
+        headers["From"] = settings.DEFAULT_FROM_EMAIL
     mail = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
+        subject,
+        text,
+        sender or settings.DEFAULT_FROM_EMAIL,
+        [to],
+        headers=headers,
+        connection=connection,
     )
     mail.attach_alternative(html, "text/html")
     return mail
@@ -47,7 +58,9 @@ def confirmation_message(subscription, base_url):
         return message("confirmation", context, subject, subscription.email)
 
 
-def issue_message(issue, subscription, base_url=None, connection=None):
+def issue_message(issue, subscription, base_url=None, connection=None, delivery=None):
+    """The issue for one subscriber; with ``delivery`` (a real send, not a preview or test)
+    it carries the delivery's signed token, so a bounce can be traced back to it."""
     base_url = base_url or site_url()
     with translation.override(subscription.language):
         leave = unsubscribe_url(subscription, base_url)
@@ -61,6 +74,17 @@ def issue_message(issue, subscription, base_url=None, connection=None):
             "List-Unsubscribe": f"<{leave}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
+        sender = None
+        if delivery is not None:
+            token = bounces.delivery_token(delivery.pk)
+            headers[bounces.TOKEN_HEADER] = token
+            sender = bounces.return_address(token)
         return message(
-            "issue", context, issue.subject, subscription.email, headers, connection=connection
+            "issue",
+            context,
+            issue.subject,
+            subscription.email,
+            headers,
+            connection=connection,
+            sender=sender,
         )

@@ -96,6 +96,7 @@ class Subscription(models.Model):
 class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("utkast")
+        QUEUED = "queued", _("sendes")
         SENT = "sent", _("sendt")
 
     region = models.ForeignKey(
@@ -123,7 +124,13 @@ class Issue(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     created = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("lagt i kø"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True, editable=False)
+    # Hard bounces reported back after sending: the address is deleted at once, so the issue
+    # keeps only the number.
+    bounced = models.PositiveIntegerField(
+        _("avvist av mottakerens server"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("nyhetsbrev")

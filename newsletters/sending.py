@@ -10,7 +10,11 @@ subscription) is written as ``sending`` in its own transaction, then set to ``se
 ``failed``. A second run, or two runs at once, therefore never mails an address twice; a
 run that dies between the claim and the send leaves a ``sending`` row, and that address is
 skipped rather than risk a duplicate. Failures keep the backend's error and are tried again
-by the next run.
+by the next run, up to ``MAX_ATTEMPTS`` times in all; after that the address is given up for
+this issue (the failure stays recorded) so the issue can be finished.
+
+An editor sends an issue from the admin by queueing it; ``send_queued`` (``send_newsletter
+--queued``, run every minute by the scheduler or cron) sends what is queued.
 """
 
 import contextlib
@@ -19,13 +23,14 @@ from dataclasses import dataclass
 
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from newsletters.mail import issue_message
 from newsletters.models import Delivery, Issue, Subscription
 
 DELIVERED = (Delivery.Status.SENDING, Delivery.Status.SENT)
+MAX_ATTEMPTS = 3
 # What an e-mail backend raises when a message cannot be handed over.
 SEND_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -44,11 +49,12 @@ def recipients(issue):
 
 
 def undelivered(issue):
-    """Recipients without a delivery of this issue (or whose last attempt failed)."""
-    delivered = Delivery.objects.filter(
-        issue=issue, subscription=OuterRef("pk"), status__in=DELIVERED
+    """Recipients without a delivery of this issue, or whose last attempt failed and who
+    have attempts left."""
+    done = Delivery.objects.filter(issue=issue, subscription=OuterRef("pk")).filter(
+        Q(status__in=DELIVERED) | Q(attempts__gte=MAX_ATTEMPTS)
     )
-    return recipients(issue).filter(~Exists(delivered))
+    return recipients(issue).filter(~Exists(done))
 
 
 def claim(issue, subscription):
@@ -58,7 +64,10 @@ def claim(issue, subscription):
             return Delivery.objects.create(issue=issue, subscription=subscription, attempts=1)
     except IntegrityError:
         retried = Delivery.objects.filter(
-            issue=issue, subscription=subscription, status=Delivery.Status.FAILED
+            issue=issue,
+            subscription=subscription,
+            status=Delivery.Status.FAILED,
+            attempts__lt=MAX_ATTEMPTS,
         ).update(status=Delivery.Status.SENDING, error="", attempts=F("attempts") + 1)
         if not retried:
             return None
@@ -71,7 +80,7 @@ def deliver(issue, subscription, connection):
     if delivery is None:
         return None
     try:
-        issue_message(issue, subscription, connection=connection).send()
+        issue_message(issue, subscription, connection=connection, delivery=delivery).send()
     except SEND_ERRORS as error:
         delivery.status = Delivery.Status.FAILED
         delivery.error = f"{type(error).__name__}: {error}"[:2000]
@@ -122,3 +131,18 @@ def send_issue(issue, batch_size=200, on_batch=None):
             on_batch(result)
     result.complete = mark_sent_if_complete(issue)
     return result
+
+
+def queue(issue):
+    """Mark a draft for sending by the next ``send_queued``; False when it is not a draft."""
+    queued = Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).update(
+        status=Issue.Status.QUEUED, queued_at=timezone.now()
+    )
+    issue.refresh_from_db(fields=["status", "queued_at"])
+    return bool(queued)
+
+
+def send_queued(batch_size=200):
+    """Send every queued issue, oldest first; [(issue, SendResult)]."""
+    issues = Issue.objects.filter(status=Issue.Status.QUEUED).select_related("region")
+    return [(issue, send_issue(issue, batch_size)) for issue in issues.order_by("queued_at")]

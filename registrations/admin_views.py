@@ -130,16 +130,10 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
                 transaction.on_commit(lambda: emails.send("promoted", promoted, event, base_url))
             messages.success(self.request, _("%(name)s er meldt av.") % {"name": found.name})
         elif action == "slett":
-            # A person's request to have their data removed: the row goes; a confirmed seat
-            # is freed first, so the queue moves as with a cancellation.
-            if found.status == Status.CONFIRMED:
-                done = registration.cancel(found.token, event.capacity)
-                if done and done.promoted:
-                    promoted = done.promoted
-                    transaction.on_commit(
-                        lambda: emails.send("promoted", promoted, event, base_url)
-                    )
-            Registration.objects.filter(pk=found.pk).delete()
+            # A person's request to have their data removed.
+            promoted = registration.remove(found, event.capacity)
+            if promoted:
+                transaction.on_commit(lambda: emails.send("promoted", promoted, event, base_url))
             messages.success(self.request, _("Opplysningene om påmeldingen er slettet."))
 
     def send_message(self, event, data):

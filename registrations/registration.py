@@ -87,6 +87,17 @@ def cancel(token, capacity):
         return Cancellation(registration, promoted)
 
 
+def remove(found, capacity):
+    """Delete a registration at the person's request. A confirmed seat is freed first, so
+    the queue moves as with a cancellation; returns who was moved up (or None)."""
+    promoted = None
+    if found.status == Status.CONFIRMED:
+        done = cancel(found.token, capacity)
+        promoted = done.promoted if done else None
+    Registration.objects.filter(pk=found.pk).delete()
+    return promoted
+
+
 def _promote_first_waiting(event_id, capacity):
     registrations = Registration.objects.filter(event_id=event_id)
     confirmed = registrations.filter(status=Status.CONFIRMED).count()

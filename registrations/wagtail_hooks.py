@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from registrations.admin_views import RegistrationsView, SubmissionsView
+from registrations.personal_data import RegistrationData
 
 
 @hooks.register("register_admin_urls")
@@ -25,3 +26,8 @@ def register_submissions_menu_item():
     return MenuItem(
         _("Forslag til arrangementer"), reverse("event_submissions"), icon_name="mail", order=251
     )
+
+
+@hooks.register("register_personal_data")
+def register_registration_personal_data():
+    return RegistrationData()

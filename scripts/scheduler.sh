@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Publish and unpublish scheduled pages once a minute (go-live and expiry dates); once an hour
+# Publish and unpublish scheduled pages and send queued newsletters once a minute; once an hour
 # delete personal data past its time (registrations after their event, unconfirmed newsletter
 # subscriptions, unsubscribed addresses) and send tomorrow's event reminders.
 # scripts/run.sh starts it for a trial; in production use cron or a systemd timer instead:
 #   * * * * *  cd /srv/kompetansebroen && .venv/bin/python manage.py publish_scheduled
+#   * * * * *  cd /srv/kompetansebroen && .venv/bin/python manage.py send_newsletter --queued
 #   17 * * * * cd /srv/kompetansebroen && .venv/bin/python manage.py purge_newsletter_data
 #   0 3 * * *  cd /srv/kompetansebroen && .venv/bin/python manage.py purge_registrations
 #   0 16 * * * cd /srv/kompetansebroen && .venv/bin/python manage.py send_event_reminders
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 minutes=0
 while true; do
   python manage.py publish_scheduled >/dev/null || echo "publish_scheduled failed" >&2
+  python manage.py send_newsletter --queued >/dev/null || echo "send_newsletter failed" >&2
   if [ $((minutes % 60)) -eq 0 ]; then
     python manage.py purge_newsletter_data >/dev/null || echo "purge_newsletter_data failed" >&2
     python manage.py purge_registrations >/dev/null || echo "purge_registrations failed" >&2

@@ -153,7 +153,9 @@ STANDARD_PAGES = [
                 "Du får ingenting før du har bekreftet adressen med lenken vi sender. Bekrefter "
                 "du ikke innen en uke, sletter vi adressen. Hver e-post har en lenke du melder "
                 "deg av med, og når du har meldt deg av, sletter vi adressen og det vi har "
-                "notert om utsendingene til den, senest innen en time. For å hindre misbruk av "
+                "notert om utsendingene til den, senest innen en time. Avviser e-posttjenesten "
+                "din et nyhetsbrev fordi adressen ikke finnes, sletter vi adressen med det samme. "
+                "For å hindre misbruk av "
                 "skjemaet teller vi påmeldinger fra samme nettverksadresse; adressen lagres bare "
                 "som et fingeravtrykk, og telleren slettes etter ti minutter.",
             ),

@@ -198,3 +198,8 @@ NEWSLETTER_PENDING_DAYS = env.whole_number("NEWSLETTER_PENDING_DAYS", 7)
 # The site's address in newsletters sent by the send_newsletter command (no request to ask);
 # empty: WAGTAILADMIN_BASE_URL (read when sending, so settings that change it are followed).
 NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", "")
+# Where bounces of newsletters go (the envelope sender), e.g. nyhetsbrev-retur@example.no: each
+# message is sent from nyhetsbrev-retur+<signed delivery id>@example.no (VERP), and the mail
+# server pipes what arrives there to `manage.py record_bounces`. Empty: bounces go to
+# DEFAULT_FROM_EMAIL, and record_bounces still finds the delivery in the returned headers.
+NEWSLETTER_BOUNCE_ADDRESS = env.get("NEWSLETTER_BOUNCE_ADDRESS", "")

@@ -3,6 +3,7 @@ issues only, a draft pre-filled from their area's news and events, a preview, a 
 themselves, subscriber counts without addresses."""
 
 import datetime
+from io import StringIO
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -170,3 +171,39 @@ def test_user_without_a_team_has_no_newsletter_admin(client, django_user_model, 
     client.force_login(user)
     assert refused(client.get(reverse("newsletter_issue:index")))
     assert refused(client.get(reverse("newsletter_issue:subscribers")))
+
+
+def test_send_queues_the_draft_and_the_queued_run_sends_it_once(
+    client, editor, issues, subscriber, mailoutbox
+):
+    from django.core.management import call_command
+
+    subscriber("abonnent@example.org")
+    subscriber("venter@example.org", status="pending")
+    issue = issues["innlandet"]
+    url = reverse("newsletter_issue:send", args=[issue.pk])
+    asked = client.get(url)
+    assert "sendes til 1 bekreftet abonnent" in asked.content.decode()
+    assert not mailoutbox, "asking sends nothing"
+
+    client.post(url)
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.QUEUED and issue.queued_at is not None
+    assert not mailoutbox, "queued, not sent in the request"
+    # Queued, it can no longer be changed, and a second click queues nothing.
+    assert refused(client.get(reverse("newsletter_issue:edit", args=[issue.pk])))
+    client.post(url)
+
+    call_command("send_newsletter", "--queued", stdout=StringIO())
+    call_command("send_newsletter", "--queued", stdout=StringIO())
+    assert [mail.to for mail in mailoutbox] == [["abonnent@example.org"]]
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+
+
+def test_editor_cannot_send_another_regions_issue(client, editor, issues, subscriber, mailoutbox):
+    subscriber("ahus@example.org", region="ahus")
+    other = issues["ahus"]
+    assert refused(client.post(reverse("newsletter_issue:send", args=[other.pk])))
+    other.refresh_from_db()
+    assert other.status == Issue.Status.DRAFT

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from newsletters.models import Delivery, Issue
+from newsletters.sending import MAX_ATTEMPTS
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,27 @@ def test_unknown_issue_is_one_readable_line_and_a_non_zero_exit():
     with pytest.raises(CommandError) as error:
         send(999999)
     assert str(error.value) == "No newsletter issue with id 999999."
+
+
+def test_an_address_that_keeps_failing_is_given_up_after_three_attempts(
+    subscriber, issue, refusing_backend, mailoutbox
+):
+    refused = subscriber("avvist@example.org")
+    refusing_backend.refused = {"avvist@example.org"}
+    for _attempt in range(MAX_ATTEMPTS - 1):
+        with pytest.raises(CommandError, match="1 failed"):
+            send(issue.pk)
+    # The last attempt fails too: the failure stays recorded, and the issue is finished.
+    assert "sent 0, failed 1" in send(issue.pk)
+    assert "sent already" in send(issue.pk)
+    assert len(mailoutbox) == 0
+    delivery = Delivery.objects.get(subscription=refused)
+    assert (delivery.status, delivery.attempts) == (Delivery.Status.FAILED, MAX_ATTEMPTS)
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+
+
+def test_queued_or_an_id_but_not_both_nor_neither(issue):
+    for args in ([], [str(issue.pk), "--queued"]):
+        with pytest.raises(CommandError, match="either an issue id or --queued"):
+            call_command("send_newsletter", *args, stdout=StringIO())

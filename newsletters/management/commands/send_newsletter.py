@@ -1,22 +1,36 @@
 """manage.py send_newsletter <issue id> [--batch-size 200]: send an issue to the confirmed
-subscribers who have not had it; run again to retry failures (nobody gets it twice)."""
+subscribers who have not had it; run again to retry failures (nobody gets it twice).
+
+manage.py send_newsletter --queued: send the issues editors queued in the admin ("Send til
+abonnentene"); scripts/scheduler.sh runs it every minute, cron in production."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from newsletters.models import Issue
-from newsletters.sending import send_issue
+from newsletters.sending import send_issue, send_queued
 
 
 class Command(BaseCommand):
     help = "Send a newsletter issue to its confirmed subscribers (safe to run again)."
 
     def add_arguments(self, parser):
-        parser.add_argument("issue_id", type=int)
+        parser.add_argument("issue_id", type=int, nargs="?")
+        parser.add_argument("--queued", action="store_true", help="Send every queued issue.")
         parser.add_argument("--batch-size", type=int, default=200)
 
-    def handle(self, *args, issue_id, batch_size, **options):
+    def handle(self, *args, issue_id, queued, batch_size, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if queued == (issue_id is not None):
+            raise CommandError("Give either an issue id or --queued.")
+        if queued:
+            for issue, result in send_queued(batch_size):
+                done = "finished" if result.complete else "not finished; retried next run"
+                self.stdout.write(
+                    f"Issue {issue.pk} «{issue}»: sent {result.sent}, failed {result.failed}, "
+                    f"{done}."
+                )
+            return
         issue = Issue.objects.select_related("region").filter(pk=issue_id).first()
         if issue is None:
             raise CommandError(f"No newsletter issue with id {issue_id}.")
