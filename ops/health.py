@@ -107,10 +107,11 @@ class HealthCheckMiddleware:
         if request.path == READINESS_PATH:
             checks = readiness()
             ready = all(result == "ok" for result in checks.values())
-            return no_store(
-                JsonResponse(
-                    {"status": "ok" if ready else "unavailable", "checks": checks},
-                    status=200 if ready else 503,
-                )
+            response = JsonResponse(
+                {"status": "ok" if ready else "unavailable", "checks": checks},
+                status=200 if ready else 503,
             )
+            # Each failed check is logged above; not again as a server error on every probe.
+            response._has_been_logged = True
+            return no_store(response)
         return self.get_response(request)

@@ -31,7 +31,7 @@ def test_both_answer_ok_to_a_load_balancer_asking_by_address_over_http(client):
     assert client.get("/nn/readyz", follow=True).status_code == 404
 
 
-def test_readyz_names_a_cache_that_does_not_answer(client):
+def test_readyz_names_a_cache_that_does_not_answer(client, caplog):
     with redis_down():
         response = client.get("/readyz")
     assert response.status_code == 503
@@ -39,6 +39,10 @@ def test_readyz_names_a_cache_that_does_not_answer(client):
         "status": "unavailable",
         "checks": {"database": "ok", "cache": "CacheUnavailable", "search": "ok"},
     }
+    # The failed check is logged once, as a warning, not also as a server error per probe.
+    [failed] = [r for r in caplog.records if r.name == "ops.health"]
+    assert failed.getMessage().startswith("Readiness check cache failed: CacheUnavailable")
+    assert not [r for r in caplog.records if r.name == "django.request"]
 
 
 def test_readyz_names_a_search_engine_that_does_not_answer(client):
