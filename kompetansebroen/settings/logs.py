@@ -50,6 +50,10 @@ def logging_config(log_format="text", level="INFO"):
             # Robots asking by IP address: a traceback each; the request line has the 400.
             "django.security.DisallowedHost": {"handlers": [], "propagate": False},
             "django_redis.cache": {"filters": ["skipped_redis_calls"], "propagate": True},
+            # Wagtail logs each page published, moved or deleted at INFO: its audit log (the
+            # admin's "Logs") has them, with who did it; a bulk import or scheduled publishing
+            # would write hundreds of lines between the command's own output.
+            "wagtail": {"level": "WARNING"},
             # The search engines' clients log every request at INFO.
             "elastic_transport": {"level": "WARNING"},
             "opensearch": {"level": "WARNING"},
