@@ -93,10 +93,10 @@ class GuardedConnectionFactory(ConnectionFactory):
     _pools = {}  # not shared with the plain factory, whose pools hold unguarded connections
 
     def get_connection_pool(self, params):
-        scheme = urlsplit(params["url"]).scheme
-        return super().get_connection_pool(
-            {**params, "connection_class": CONNECTION_CLASSES[scheme]}
-        )
+        guarded = CONNECTION_CLASSES.get(urlsplit(params["url"]).scheme)
+        if guarded is not None:  # any other scheme keeps redis-py's own connections
+            params = {**params, "connection_class": guarded}
+        return super().get_connection_pool(params)
 
 
 class SkippedFilter(logging.Filter):

@@ -19,10 +19,18 @@ def closed_port():
         return probe.getsockname()[1]
 
 
+_redis_ports = set()
+
+
 @contextmanager
 def redis_down():
-    """The project's Redis cache settings, pointed at a closed port; yields the URL."""
-    url = f"redis://127.0.0.1:{closed_port()}/0"
+    """The project's Redis cache settings, pointed at a closed port; yields the URL. A port not
+    used before in this run: each process remembers for a few seconds which Redis failed."""
+    port = closed_port()
+    while port in _redis_ports:
+        port = closed_port()
+    _redis_ports.add(port)
+    url = f"redis://127.0.0.1:{port}/0"
     with override_settings(CACHES=cache_settings(url)):
         yield url
 
