@@ -73,5 +73,7 @@ def read_pass(token):
 def claim_attempt(attempt):
     """True the first time an attempt is handed in, False after that (a resubmitted form, the
     back button): one attempt is scored and counted in the statistics once. Kept in the cache
-    for as long as the attempt token is valid."""
-    return cache.add(f"courses:attempt:{digest(attempt)}", True, ATTEMPT_MAX_AGE)
+    for as long as the attempt token is valid. If the cache does not answer (Redis down: it
+    returns None instead of True or False), the attempt is scored: a resubmitted form may then
+    be counted twice, but nobody is refused."""
+    return cache.add(f"courses:attempt:{digest(attempt)}", True, ATTEMPT_MAX_AGE) is not False

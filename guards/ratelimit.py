@@ -2,9 +2,12 @@
 tried in bulk.
 
 Counts live in Django's cache under a keyed hash of the client address (the address itself is
-never stored) in fixed windows, and expire with the window.
+never stored) in fixed windows, and expire with the window. When the cache does not answer
+(Redis down), nothing is counted and every request is let through: a limit that refused
+everyone would take the forms down with the cache.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
@@ -12,6 +15,8 @@ from django.utils.crypto import salted_hmac
 
 LOOKUPS = 30
 WINDOW_SECONDS = 10 * 60
+
+logger = logging.getLogger(__name__)
 
 
 def client_key(request, scope):
@@ -32,6 +37,9 @@ def over_limit(request, scope="certificates", limit=LOOKUPS, window=WINDOW_SECON
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         count = 1
+    if count is None:  # the cache ignored an error (settings/cache.py) and logged it
+        logger.warning("Rate limit %r not applied: the cache did not answer", scope)
+        return None
     if count <= limit:
         return None
     return max(1, int((window_number + 1) * window - now))

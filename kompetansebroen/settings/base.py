@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-import dj_database_url
-
 from . import env
+from .cache import cache_settings
+from .database import database_settings
+from .logs import logging_config
 from .search import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer before anything else runs (no host check, no redirect).
+    "ops.health.HealthCheckMiddleware",
+    "ops.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,33 +103,24 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "kompetansebroen.wsgi.application"
 
+# Milliseconds after which PostgreSQL cancels a statement (0: never), seconds to wait for it to
+# accept a connection (settings/database.py).
+DATABASE_STATEMENT_TIMEOUT = env.whole_number("DATABASE_STATEMENT_TIMEOUT", 5000)
+DATABASE_CONNECT_TIMEOUT = env.whole_number("DATABASE_CONNECT_TIMEOUT", 3)
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_settings(
         env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env.whole_number("DATABASE_CONN_MAX_AGE", 60),
+        statement_timeout_ms=DATABASE_STATEMENT_TIMEOUT,
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
     )
 }
-# PostgreSQL cancels any statement that runs longer than this (milliseconds; 0: never), so one
-# slow query cannot hold a worker for seconds. Long maintenance statements (migrate on a large
-# database, a bulk import) can run with DATABASE_STATEMENT_TIMEOUT=0.
-DATABASE_STATEMENT_TIMEOUT = env.whole_number("DATABASE_STATEMENT_TIMEOUT", 5000)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "kompetansebroen"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL, env.get("CACHE_KEY_PREFIX", "kompetansebroen"))
+# A Redis error is logged (with its traceback) and treated as a miss (settings/cache.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # How long the menu and footer fragments are cached. They are expired on publish, but a
 # memory cache is per process: without Redis, other processes notice within a minute.
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60 if REDIS_URL else 60
@@ -203,3 +198,7 @@ NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", "")
 # server pipes what arrives there to `manage.py record_bounces`. Empty: bounces go to
 # DEFAULT_FROM_EMAIL, and record_bounces still finds the delivery in the returned headers.
 NEWSLETTER_BOUNCE_ADDRESS = env.get("NEWSLETTER_BOUNCE_ADDRESS", "")
+
+# Logs to stdout (settings/logs.py): LOG_FORMAT text (here) or json (production's default).
+LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
+LOGGING = logging_config(env.get("LOG_FORMAT", "text"), LOG_LEVEL)

@@ -18,3 +18,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(env.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 REFERRER_POLICY = "same-origin"
+
+# Faults and health (docs/operations/faults-and-health.md): logs are JSON lines unless
+# LOG_FORMAT=text.
+LOGGING = logging_config(env.get("LOG_FORMAT", "json"), LOG_LEVEL)  # noqa: F405
