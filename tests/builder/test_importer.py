@@ -220,7 +220,7 @@ def test_progress_and_summary_are_printed(tmp_path, corpus):
     output = out.getvalue()
     assert "  25/28 items" in output
     assert "  28/28 items" in output
-    assert "article" in output and "total" in output
+    assert "taxonomy: " in output and "29 pages in " in output
     created = next(line for line in output.splitlines() if line.startswith("created "))
     assert created.split()[1] == "29"  # 28 items and the podcast series
     assert "article 19" in created
