@@ -88,8 +88,9 @@ class ImportSummary:
         lines.append(f"taxonomy: {terms}")
         if self.recorded:
             lines.append(
-                f"{self.recorded} pages imported before this version were recorded as the "
-                "import's (or as edited, where an editor had saved them)"
+                f"{self.recorded} pages had no import record yet (imported by an older version, "
+                "or made by hand): recorded as the import's where the importer saved them last, "
+                "else as edited"
             )
         lines.append(f"{self.total_pages} pages in {self.seconds:.1f} s")
         return "\n".join(lines)

@@ -150,9 +150,10 @@ def _preload_pages(context):
     paths)."""
     for type_slug, ids in context.wanted.items():
         model = model_for(type_slug)
-        pages = list(model.objects.filter(locale=context.locale, source_id__in=ids))
+        # Oldest first wins: a page copied in the admin keeps its original's source_id.
+        pages = model.objects.filter(locale=context.locale, source_id__in=ids).order_by("-pk")
         context.existing[type_slug] = {page.source_id: page for page in pages}
-        _load_records(context, pages)
+        _load_records(context, list(context.existing[type_slug].values()))
 
 
 def _load_records(context, pages):
