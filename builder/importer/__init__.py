@@ -3,7 +3,8 @@
 Used by ``manage.py import_corpus``, the demo-data command and the benchmarks.
 """
 
-from builder.importer.upsert import ImportSummary, import_corpus
+from builder.importer.summary import ImportSummary
+from builder.importer.upsert import import_corpus
 from builder.importer.validate import FORMAT, CorpusError, load_corpus_file, validate_corpus
 
 __all__ = [

@@ -1,8 +1,11 @@
 """Write a validated corpus: taxonomy terms, podcast series and one published page per item.
 
 Everything happens inside one transaction. Pages are found again by ``source_id`` (per model
-and locale), skipped when their ``source_hash`` is unchanged, moved when their region changed,
-and published through revisions so editors see the import in the page history.
+and locale) and published through revisions so editors see the import in the page history. A
+re-import rewrites (and moves, when its region changed) only a page whose item changed and
+that is still as the last import left it; pages editors changed or unpublished are kept
+(builder/importer/records.py). Pages whose items left the source are reported, or unpublished
+when asked.
 """
 
 import datetime
@@ -16,6 +19,15 @@ from wagtail.models import Locale, Page
 
 from builder.importer.body import body_stream, text_list_stream
 from builder.importer.fields import OSLO
+from builder.importer.records import (
+    EDITED,
+    kept_because,
+    moved_by_editor,
+    records_for,
+    remember,
+    withdraw,
+)
+from builder.importer.summary import ImportSummary
 from builder.importer.validate import CorpusError, validate_corpus
 from builder.tree import ensure_home_page, ensure_index_page, ensure_region_page
 from regions.models import Region
@@ -24,44 +36,8 @@ from resources.models import Audience, Topic
 from resources.registry import model_for, resource_models
 from search.indexing import indexed_once
 
-OUTCOMES = ("created", "updated", "skipped")
 TEXT_LIST_FIELDS = ("guests", "partners", "goals")
 PROGRESS_EVERY = 25
-
-
-@dataclass
-class ImportSummary:
-    """What an import did: pages per type slug and taxonomy terms per kind, by outcome."""
-
-    counts: dict = field(default_factory=lambda: _zero_counts(resource_models()))
-    terms: dict = field(default_factory=lambda: _zero_counts(("region", "topic", "audience")))
-    seconds: float = 0.0
-
-    def totals(self):
-        return {outcome: sum(row[outcome] for row in self.counts.values()) for outcome in OUTCOMES}
-
-    @property
-    def total_pages(self):
-        return sum(self.totals().values())
-
-    def table(self):
-        """A plain-text table of the counts, for command output."""
-        lines = [f"{'type':<18}{'created':>9}{'updated':>9}{'skipped':>9}"]
-        rows = [(slug, row) for slug, row in self.counts.items() if any(row.values())]
-        rows.append(("total", self.totals()))
-        for slug, row in rows:
-            lines.append(f"{slug:<18}" + "".join(f"{row[outcome]:>9}" for outcome in OUTCOMES))
-        terms = ", ".join(
-            f"{kind}s {row['created']} created/{row['updated']} updated"
-            for kind, row in self.terms.items()
-        )
-        lines.append(f"taxonomy: {terms}")
-        lines.append(f"{self.total_pages} pages in {self.seconds:.1f} s")
-        return "\n".join(lines)
-
-
-def _zero_counts(keys):
-    return {key: dict.fromkeys(OUTCOMES, 0) for key in keys}
 
 
 @dataclass
@@ -77,14 +53,16 @@ class _Context:
     parents: dict = field(default_factory=dict)
     wanted: dict = field(default_factory=dict)
     existing: dict = field(default_factory=dict)
+    records: dict = field(default_factory=dict)
     series_pages: dict = field(default_factory=dict)
 
 
-def import_corpus(data, *, stdout=None, source_name="corpus"):
+def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=False):
     """Validate ``data`` (a parsed corpus) and import it; CorpusError if it is invalid.
 
     Nothing is written unless the whole file is valid, and a failure while writing rolls
-    the whole import back.
+    the whole import back. With ``unpublish_missing``, live pages of items that are no longer
+    in ``data`` are unpublished (unless an editor changed them); otherwise they are counted.
     """
     started = time.monotonic()
     corpus = validate_corpus(data, source_name)
@@ -105,6 +83,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus"):
             _upsert_item(context, item)
             if number % PROGRESS_EVERY == 0 or number == total:
                 say(f"  {number}/{total} items\n")
+        _handle_missing(context, unpublish_missing)
     _refresh_statistics()
     summary.seconds = time.monotonic() - started
     return summary
@@ -139,7 +118,7 @@ def _upsert_terms(context, corpus):
                 obj.save()
                 context.summary.terms[kind]["updated"] += 1
             else:
-                context.summary.terms[kind]["skipped"] += 1
+                context.summary.terms[kind]["unchanged"] += 1
             existing[obj.slug] = obj
         lookup.update(existing)
     for term in corpus.regions:
@@ -166,12 +145,21 @@ def _wanted_source_ids(corpus):
 
 
 def _preload_pages(context):
-    """Existing imported pages by model and source_id, fetched once per model (and again
-    after a move, since moving a series changes its episodes' tree paths)."""
+    """Existing imported pages by model and source_id, and their import records, fetched
+    once per model (and again after a move, since moving a series changes its episodes' tree
+    paths)."""
     for type_slug, ids in context.wanted.items():
         model = model_for(type_slug)
-        pages = model.objects.filter(locale=context.locale, source_id__in=ids)
+        # Oldest first wins: a page copied in the admin keeps its original's source_id.
+        pages = model.objects.filter(locale=context.locale, source_id__in=ids).order_by("-pk")
         context.existing[type_slug] = {page.source_id: page for page in pages}
+        _load_records(context, list(context.existing[type_slug].values()))
+
+
+def _load_records(context, pages):
+    records, recorded = records_for(pages)
+    context.records.update(records)
+    context.summary.recorded += recorded
 
 
 def _parent(context, type_slug, region_slug):
@@ -190,11 +178,13 @@ def _upsert_series(context, series):
     parent = _parent(context, "podcast_series", series.region)
     source_id = _series_source_id(series.slug)
     if source_id not in context.existing["podcast_series"]:
-        # Adopt a series an editor already made by hand under the same address.
+        # Use a series an editor already made by hand under the same address: its episodes
+        # go under it, and the page itself is kept as the editor made it (records.py).
         model = model_for("podcast_series")
         adopted = model.objects.child_of(parent).filter(slug=series.slug).first()
         if adopted is not None:
             context.existing["podcast_series"][source_id] = adopted
+            _load_records(context, [adopted])
 
     def assign(page):
         page.title = series.name
@@ -251,12 +241,19 @@ def _upsert_item(context, item):
 
 
 def _upsert_page(context, type_slug, source_id, source_hash, parent, published, assign, **opts):
-    """Create, update (and move) or skip one page; returns the page."""
+    """Create, update (and move), leave unchanged or keep one page; returns the page."""
     page = context.existing[type_slug].get(source_id)
+    record = context.records.get(page.pk) if page is not None else None
     in_place = page is not None and _is_child(page, parent)
-    if in_place and page.live and page.source_hash == source_hash:
-        context.summary.counts[type_slug]["skipped"] += 1
-        return page
+    if page is not None:
+        outcome = kept_because(page, record)
+        if outcome is None and not in_place and moved_by_editor(page, record):
+            outcome = EDITED
+        if outcome is None and page.live and record.source_hash == source_hash:
+            outcome = "unchanged"  # no new revision, nothing published
+        if outcome is not None:
+            context.summary.count(type_slug, outcome, page)
+            return page
     # A move earlier in this run may have changed the child count of a cached parent.
     parent.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
     try:
@@ -277,7 +274,7 @@ def _upsert_page(context, type_slug, source_id, source_hash, parent, published, 
                 _preload_pages(context)
             assign(page)
             outcome = "updated"
-        page.source_hash = source_hash
+        page.source_hash = source_hash  # kept in step with the record, for older code
         page.save_revision().publish()
     except ValidationError as error:
         raise CorpusError(f"{context.source}: {opts['where']} {_one_line(error)}") from error
@@ -285,9 +282,32 @@ def _upsert_page(context, type_slug, source_id, source_hash, parent, published, 
     Page.objects.filter(pk=page.pk).update(
         first_published_at=published_at, last_published_at=published_at
     )
-    context.summary.counts[type_slug][outcome] += 1
+    context.records[page.pk] = remember(context.records.get(page.pk), page, source_hash, parent)
+    context.summary.count(type_slug, outcome, page)
     context.existing[type_slug][source_id] = page
     return page
+
+
+def _handle_missing(context, unpublish):
+    """Live imported pages whose items are not in this source: counted as missing, or
+    unpublished (not deleted) with ``unpublish`` unless an editor changed them since."""
+    for type_slug, model in resource_models().items():
+        pages = list(
+            model.objects.live()
+            .filter(locale=context.locale)
+            .exclude(source_id="")
+            .exclude(source_id__in=context.wanted.get(type_slug, ()))
+        )
+        if not pages:
+            continue
+        _load_records(context, pages)
+        for page in pages:
+            record = context.records[page.pk]
+            if unpublish and kept_because(page, record) is None:
+                withdraw(page, record)
+                context.summary.count(type_slug, "withdrawn", page)
+            else:
+                context.summary.count(type_slug, "missing", page)
 
 
 def _is_child(page, parent):

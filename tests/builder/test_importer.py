@@ -14,6 +14,7 @@ from wagtail.models import Page
 import pytest
 
 from builder.importer import CorpusError, import_corpus, load_corpus_file
+from builder.importer.summary import OUTCOMES
 from builder.tree import ensure_index_page
 from home.models import RegionPage
 from projects.models import ProjectPage
@@ -38,6 +39,11 @@ REPO = Path(__file__).resolve().parents[2]
 CORPUS_FILE = REPO / "tests" / "data" / "corpus.json"
 
 pytestmark = pytest.mark.django_db
+
+
+def outcomes(**counts):
+    """A full row of outcome counts: the ones given, zero for the rest."""
+    return {outcome: counts.get(outcome, 0) for outcome in OUTCOMES}
 
 
 def test_import_creates_one_published_page_per_item_and_the_series(corpus):
@@ -163,9 +169,9 @@ def test_second_import_updates_instead_of_duplicating(corpus):
     summary = import_corpus(copy.deepcopy(SMALL_CORPUS))
 
     assert Page.objects.count() == pages_before
-    assert summary.totals() == {"created": 0, "updated": 0, "skipped": 11}
+    assert summary.totals() == outcomes(unchanged=11)
     assert all(
-        row["skipped"] == SMALL_TYPES[slug]
+        row["unchanged"] == SMALL_TYPES[slug]
         for slug, row in summary.counts.items()
         if slug in SMALL_TYPES
     )
@@ -178,8 +184,8 @@ def test_changed_title_is_updated_and_counted(corpus):
 
     summary = import_corpus(corpus)
 
-    assert summary.counts["film"] == {"created": 0, "updated": 1, "skipped": 0}
-    assert summary.totals()["skipped"] == 10
+    assert summary.counts["film"] == outcomes(updated=1)
+    assert summary.totals()["unchanged"] == 10
     page = _page("film-001")
     assert page.pk == original.pk
     assert page.title == "Slik måler du blodtrykk – ny versjon"
@@ -214,9 +220,10 @@ def test_progress_and_summary_are_printed(tmp_path, corpus):
     output = out.getvalue()
     assert "  25/28 items" in output
     assert "  28/28 items" in output
-    assert "article" in output and "total" in output
-    article_row = next(line for line in output.splitlines() if line.startswith("article "))
-    assert article_row.split() == ["article", "19", "0", "0"]
+    assert "taxonomy: " in output and "29 pages in " in output
+    created = next(line for line in output.splitlines() if line.startswith("created "))
+    assert created.split()[1] == "29"  # 28 items and the podcast series
+    assert "article 19" in created
 
 
 def test_slugs_already_in_the_database_may_be_used(corpus):
@@ -248,7 +255,7 @@ def test_failure_while_writing_rolls_back_everything(corpus):
     assert not ResourcePage.objects.exclude(source_id="").exists()
 
 
-def test_full_corpus_imports_reachable_pages_and_reimports_as_skipped(client):
+def test_full_corpus_imports_reachable_pages_and_reimports_as_unchanged(client):
     data = load_corpus_file(CORPUS_FILE)
     item_count = len(data["items"])
 
@@ -270,7 +277,7 @@ def test_full_corpus_imports_reachable_pages_and_reimports_as_skipped(client):
     second = import_corpus(load_corpus_file(CORPUS_FILE))
 
     assert Page.objects.count() == pages
-    assert second.totals() == {"created": 0, "updated": 0, "skipped": first.total_pages}
+    assert second.totals() == outcomes(unchanged=first.total_pages)
 
 
 def test_moved_page_and_new_sibling_share_a_new_parent(client, corpus):
@@ -280,7 +287,7 @@ def test_moved_page_and_new_sibling_share_a_new_parent(client, corpus):
 
     summary = import_corpus(corpus)  # … and a new article is created beside it
 
-    assert summary.counts["article"] == {"created": 1, "updated": 1, "skipped": 0}
+    assert summary.counts["article"] == outcomes(created=1, updated=1)
     for item_id in ("article-001", "article-002"):
         page = _page(item_id)
         assert page.url.startswith("/oslo/fagartikler/")
