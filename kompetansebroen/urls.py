@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views import defaults
 from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -9,13 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from csp.decorators import csp_replace
+
 from favourites import views as favourite_views
 from regions import views as region_views
 from resources import event_submission
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     # Region moved from the home app to regions (December 2026): editors' bookmarks of the
     # old admin address still work. Can go once nobody uses them (say, a year on).
     re_path(
@@ -58,3 +59,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page carries its own <style> so that it shows even when static files do not: its
+# response allows inline styles (it has no scripts and nothing a visitor wrote).
+handler500 = csp_replace({"style-src": ["'self'", "'unsafe-inline'"]})(defaults.server_error)

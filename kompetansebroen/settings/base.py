@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from . import env
+from . import env, security
 from .cache import cache_settings
 from .database import database_settings
 from .logs import logging_config
@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
+    "kompetansebroen.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The URL decides the language (/nn/…, /en/…; no prefix = bokmål), never Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
@@ -127,10 +129,17 @@ FRAGMENT_CACHE_SECONDS = 24 * 60 * 60 if REDIS_URL else 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Demo content and its trial accounts (builder/demo/) are for development and trial runs:
+# without this, load_demo_data refuses to run and the demo accounts cannot log in.
+DEMO_CONTENT_ALLOWED = False
+AUTHENTICATION_BACKENDS = ["builder.demo.logins.NoDemoLoginsBackend"]
 
 # Norwegian bokmål is the source language; nynorsk and English come via wagtail-localize.
 LANGUAGE_CODE = "nb"
@@ -171,7 +180,12 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
 }
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Only the video services the CSP lets play (settings/security.py). No responsive wrapper:
+# its inline style attribute is refused by the CSP; the site's CSS sizes embeds instead.
+WAGTAILEMBEDS_FINDERS = security.embed_finders()
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# No avatars from Gravatar: the admin makes no requests to other sites.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # ASCII slugs with æøå transliterated ("parorende"), as the real site's addresses are.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -181,6 +195,15 @@ AREA_QUERY_PARAMETER = "o"
 AREA_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# SMTP (production's default backend; settings/production.py requires EMAIL_HOST).
+EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.whole_number("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", False)
+# Seconds before a slow mail server gives up, so it cannot hold a worker.
+EMAIL_TIMEOUT = env.whole_number("EMAIL_TIMEOUT", 10)
 # Participants' names and addresses are deleted this many days after their event ends
 # (manage.py purge_registrations, run by scripts/scheduler.sh and cron).
 EVENT_REGISTRATION_RETENTION_DAYS = env.whole_number("EVENT_REGISTRATION_RETENTION_DAYS", 30)
@@ -202,3 +225,14 @@ NEWSLETTER_BOUNCE_ADDRESS = env.get("NEWSLETTER_BOUNCE_ADDRESS", "")
 # Logs to stdout (settings/logs.py): LOG_FORMAT text (here) or json (production's default).
 LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
 LOGGING = logging_config(env.get("LOG_FORMAT", "text"), LOG_LEVEL)
+
+# Security headers (settings/security.py; production.py adds HTTPS and HSTS). The CSP follows
+# STATIC_URL and MEDIA_URL: a settings file that moves them to another host sets it again.
+CONTENT_SECURITY_POLICY = security.site_policy(STATIC_URL, MEDIA_URL)
+ADMIN_CONTENT_SECURITY_POLICY = security.admin_policy(CONTENT_SECURITY_POLICY)
+ADMIN_URL_PREFIX = "/admin/"
+PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"

@@ -4,4 +4,6 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 ALLOWED_HOSTS = ["*"]
+# load_demo_data may run here, and its trial accounts may log in (builder/demo/logins.py).
+DEMO_CONTENT_ALLOWED = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -11,6 +11,7 @@ from .base import *  # noqa: E402, F403
 SECRET_KEY = "test-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+DEMO_CONTENT_ALLOWED = True  # the demo data's own tests load it and log in with it
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
