@@ -184,8 +184,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 # its inline style attribute is refused by the CSP; the site's CSS sizes embeds instead.
 WAGTAILEMBEDS_FINDERS = security.embed_finders()
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
-# No avatars from Gravatar: the admin makes no requests to other sites.
+# The admin asks no other site for anything: no avatars from Gravatar, and no look-up of the
+# latest Wagtail release at releases.wagtail.org on the dashboard (upgrades follow
+# requirements.txt; scripts/audit.sh checks for known vulnerabilities).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII slugs with æøå transliterated ("parorende"), as the real site's addresses are.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

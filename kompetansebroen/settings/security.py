@@ -44,7 +44,7 @@ def _sources(*groups):
 
 
 def site_policy(static_url="/static/", media_url="/media/"):
-    """CONTENT_SECURITY_POLICY for every page outside the admin.
+    """CONTENT_SECURITY_POLICY for the site (and the admin's login page).
 
     Scripts, styles, fonts and images come from the site itself (or from STATIC_URL/MEDIA_URL
     when they point at another host); there are no inline scripts or style attributes (JSON-LD
@@ -57,9 +57,9 @@ def site_policy(static_url="/static/", media_url="/media/"):
     return {
         "DIRECTIVES": {
             "default-src": [SELF],
-            "script-src": assets,
-            "style-src": assets,
-            "font-src": assets,
+            "script-src": [*assets],
+            "style-src": [*assets],
+            "font-src": [*assets],
             "img-src": _sources(assets, uploads, ["data:"]),
             "media-src": uploads + ["https:"],
             "frame-src": _sources([SELF], *(origins for _provider, origins in VIDEO_EMBEDS)),
@@ -73,9 +73,10 @@ def site_policy(static_url="/static/", media_url="/media/"):
 
 
 def admin_policy(site):
-    """The policy under /admin/, from the site's: Wagtail 8's admin still writes inline scripts
-    (inline panels, date pickers, wagtail-localize's editor, wagtailmedia's upload form) and
-    style attributes, shows upload previews from blob: URLs, and frames its own preview."""
+    """The policy for the admin's signed-in pages, from the site's: Wagtail 8's page editor
+    still writes inline scripts (inline panels, date pickers; wagtail-localize's editor and
+    wagtailmedia's upload form too) and inline styles, shows upload previews from blob: URLs,
+    and frames its own preview. The login page needs none of it (headers.py)."""
     directives = dict(site["DIRECTIVES"])
     directives.update(
         {

@@ -11,6 +11,8 @@ from wagtail.embeds.finders import get_finders
 import pytest
 from bs4 import BeautifulSoup
 
+from kompetansebroen.settings.security import site_policy
+
 
 def directives(response):
     """{"script-src": ["'self'"], …} from a response's Content-Security-Policy."""
@@ -61,10 +63,25 @@ def test_pages_send_a_strict_csp_and_the_other_security_headers(client, home_pag
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-@pytest.mark.django_db
-def test_the_admin_has_its_own_policy_for_wagtails_inline_scripts(client):
-    response = client.get("/admin/login/")
+def test_static_and_media_files_on_other_hosts_are_allowed_where_they_load():
+    policy = site_policy("https://cdn.example/static/", "https://files.example/media/")[
+        "DIRECTIVES"
+    ]
+    for directive in ("script-src", "style-src", "font-src"):
+        assert policy[directive] == ["'self'", "https://cdn.example"], directive
+    assert policy["img-src"] == ["'self'", "https://cdn.example", "https://files.example", "data:"]
+    assert policy["media-src"] == ["'self'", "https://files.example", "https:"]
+    assert policy["connect-src"] == ["'self'"]
 
+
+@pytest.mark.django_db
+def test_the_admin_has_its_own_policy_for_wagtails_inline_scripts(client, admin_user):
+    login = client.get("/admin/login/")
+    assert login.status_code == 200
+    assert directives(login)["script-src"] == ["'self'"]  # the login page needs no more
+
+    client.force_login(admin_user)
+    response = client.get("/admin/")
     assert response.status_code == 200
     policy = directives(response)
     assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
@@ -143,6 +160,8 @@ def test_the_admin_asks_no_other_site_for_anything(client, home_page, settings):
         assert b"gravatar" not in response.content.lower(), path
         assert assets_from_other_sites(response) == [], path
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    # Nor does the dashboard's script ask releases.wagtail.org for the latest version.
+    assert b'data-controller="w-upgrade' not in client.get("/admin/").content
 
     response = client.get("/")  # the site, with the editor's userbar
     assert assets_from_other_sites(response) == []
