@@ -32,6 +32,17 @@ def confirm(device, token):
     return True
 
 
+def device_for_code(user, token):
+    """The user's confirmed device if ``token`` is its current code, else None. django-otp
+    accepts each code once and, after a wrong one, refuses for a growing while; the row lock
+    keeps two requests from using the same code."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+        if device is not None and device.verify_token(token):
+            return device
+    return None
+
+
 def remove_all(user):
     """Delete every device of ``user``; returns how many there were."""
     return TOTPDevice.objects.filter(user=user).delete()[0]

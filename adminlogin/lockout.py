@@ -29,7 +29,6 @@ def lockout_response(request, original_response=None, credentials=None):
         "form": get_user_login_form()(request),
         "lockout_message": message,
         "next": request.POST.get("next", ""),
-        "username_field": _("Brukernavn"),
     }
     # Rendered now: axes calls this from its middleware, after TemplateResponses are rendered.
     response = render(request, "adminlogin/locked_out.html", context, status=429)

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
 from django_otp import login as otp_login
-from django_otp import match_token
 
 from adminlogin import devices
 from adminlogin.forms import CodeForm
@@ -67,7 +66,7 @@ def verify(request):
         return redirect(next_url(request))
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        device = match_token(user, form.cleaned_data["code"])
+        device = devices.device_for_code(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return redirect(next_url(request))

@@ -46,7 +46,7 @@ def sign_in(client, username, password, **headers):
 
 
 def signed_in(client):
-    return client.get("/admin/").status_code == 200
+    return "_auth_user_id" in client.session
 
 
 def test_eleventh_attempt_is_refused_with_a_message_even_with_the_right_password(
@@ -161,6 +161,31 @@ def test_a_moderator_must_set_up_and_enter_a_code_before_the_admin(client, edito
     )
     assert verified.status_code == 302 and verified.url == "/admin/account/"
     assert client.get("/admin/account/").status_code == 200
+    client.post("/admin/totrinn/slett/")  # a moderator cannot turn it off
+    assert TOTPDevice.objects.filter(user=moderator, confirmed=True).exists()
+
+
+def key_on_setup_page(client):
+    soup = BeautifulSoup(client.get("/admin/totrinn/").content, "html.parser")
+    secret = soup.select_one(".two-factor-secret").get_text().replace(" ", "")
+    return b32decode(secret + "=" * (-len(secret) % 8))
+
+
+def test_an_editor_may_turn_the_second_factor_on_and_off(client, editor_user, settings):
+    settings.TWO_FACTOR_ENFORCED = True
+    editor = editor_user("ida")
+    client.force_login(editor)
+    key = key_on_setup_page(client)
+    assert client.post("/admin/totrinn/", {"code": totp(key, time.time())}).status_code == 302
+    client.post("/admin/logout/")
+    client.force_login(editor)
+    assert client.get("/admin/").url.startswith("/admin/totrinn/kode/")  # asked from now on
+    client.post("/admin/totrinn/kode/", {"code": totp(key, time.time() + 30)})
+    assert client.post("/admin/totrinn/slett/").url == "/admin/account/"
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    client.post("/admin/logout/")
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.parametrize("enforced", [True, False])
