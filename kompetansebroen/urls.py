@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from csp.decorators import csp_replace
 
 from favourites import views as favourite_views
+from guards.limits import rate_limited
 from regions import views as region_views
 from resources import event_submission
 from search import views as search_views
@@ -25,7 +26,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("omrade/", region_views.choose_area, name="choose_area"),
+    # Limited here: the regions app sits on the same floor as guards and may not import it.
+    path("omrade/", rate_limited("area")(region_views.choose_area), name="choose_area"),
     path("kursbevis/", include("courses.certificate_urls")),
     path("scorm/", include("courses.scorm.urls")),
     path("avspill/", include("resources.media_urls")),

@@ -1,5 +1,6 @@
 """Settings shared by every environment; environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from . import env, security
@@ -19,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env.csv("CSRF_TRUSTED_ORIGINS")
 # The project's apps, top floor first (docs/architecture.md): each imports only those below.
 INSTALLED_APPS = [
     "builder",
+    "adminlogin",
     "search",
     "editorial",
     "newsletters",
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,10 +82,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "adminlogin.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "regions.area.AreaMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out user before the password is even checked. Then
+# the model backend that refuses the demo accounts outside development (builder/demo/logins.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "builder.demo.logins.NoDemoLoginsBackend",
 ]
 
 ROOT_URLCONF = "kompetansebroen.urls"
@@ -139,7 +155,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Demo content and its trial accounts (builder/demo/) are for development and trial runs:
 # without this, load_demo_data refuses to run and the demo accounts cannot log in.
 DEMO_CONTENT_ALLOWED = False
-AUTHENTICATION_BACKENDS = ["builder.demo.logins.NoDemoLoginsBackend"]
 
 # Norwegian bokmål is the source language; nynorsk and English come via wagtail-localize.
 LANGUAGE_CODE = "nb"
@@ -239,3 +254,38 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Admin sign-in, search-log privacy, public rate limits -----------------------------------
+# (docs/operations/login-and-privacy.md)
+# Proxies of our own in front of the site (nginx: 1; a CDN in front of nginx: 2). Only then is
+# the visitor's address read from X-Forwarded-For (guards/client.py), for rate limits and axes.
+TRUSTED_PROXY_COUNT = env.whole_number("TRUSTED_PROXY_COUNT", 0)
+# django-axes: ten failed sign-ins for one username, or from one address (whatever usernames it
+# tries), lock that username or address for the cool-off time, counted from the last attempt
+# (each attempt during the lockout starts it again); the right password is refused too until
+# then. A successful sign-in resets the count.
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.whole_number("ADMIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "guards.client.client_address"
+AXES_LOCKOUT_CALLABLE = "adminlogin.lockout.lockout_response"
+# No log of every successful sign-in (addresses of editors kept without end); failed attempts
+# are kept only until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+# Two-factor sign-in (django-otp, TOTP): required for administrators and moderators when on
+# (production); off in development and tests (dev.py, test.py) so the demo users just sign in.
+TWO_FACTOR_ENFORCED = env.flag("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Search log (search/querylog.py): numbers and e-mail addresses are masked, the text is cut to
+# this length, each client adds at most N searches per window, and purge_search_log deletes
+# days older than the retention.
+SEARCH_LOG_MAX_LENGTH = 100
+SEARCH_LOG_PER_CLIENT = (env.whole_number("SEARCH_LOG_PER_CLIENT", 20), 60 * 60)
+SEARCH_LOG_RETENTION_DAYS = env.whole_number("SEARCH_LOG_RETENTION_DAYS", 30)
+# Requests per client and minute (guards/limits.py); 0 turns a limit off (e.g. for a load test).
+PUBLIC_RATE_LIMITS = {
+    "search": (env.whole_number("RATE_LIMIT_SEARCH", 120), 60),
+    "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
+    "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
+}

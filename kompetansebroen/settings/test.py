@@ -26,3 +26,12 @@ for _search in WAGTAILSEARCH_BACKENDS.values():  # noqa: F405
         _search["REFRESH_AFTER_WRITE"] = True
         if os.environ.get("PYTEST_XDIST_WORKER"):
             _search["INDEX_PREFIX"] += os.environ["PYTEST_XDIST_WORKER"] + "_"
+
+# Sign-in guards off unless a test turns them on (tests/ops/test_login_security.py): Django's
+# test client logs in without a request, which django-axes refuses, and most admin tests are
+# about something else than the second factor.
+AXES_ENABLED = False
+TWO_FACTOR_ENFORCED = False
+# Public rate limits off (0) unless a test sets them: many tests search in a loop.
+PUBLIC_RATE_LIMITS = {scope: (0, window) for scope, (_limit, window) in PUBLIC_RATE_LIMITS.items()}  # noqa: F405
+SEARCH_LOG_PER_CLIENT = (0, SEARCH_LOG_PER_CLIENT[1])  # noqa: F405
