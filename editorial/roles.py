@@ -20,6 +20,9 @@ MEDIA_PERMISSIONS = {
 }
 
 NATIONAL = "national"
+MODERATORS_SUFFIX = "-moderators"
+# Wagtail's own moderators' group (its migrations create it); its members moderate too.
+WAGTAIL_MODERATORS = "Moderators"
 
 
 def editors_group_name(slug):
@@ -27,7 +30,7 @@ def editors_group_name(slug):
 
 
 def moderators_group_name(slug):
-    return f"{slug}-moderators"
+    return f"{slug}{MODERATORS_SUFFIX}"
 
 
 def project_group_name(project_slug):

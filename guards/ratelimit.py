@@ -13,6 +13,8 @@ import time
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from guards.client import client_address
+
 LOOKUPS = 30
 WINDOW_SECONDS = 10 * 60
 
@@ -20,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def client_key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     # The salt names the module's first home; kept so counts survive the move.
     return salted_hmac("courses.ratelimit", address).hexdigest()[:32] + ":" + scope
 

@@ -8,7 +8,8 @@ translations. Views without a page (search) swap the URL's language prefix.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import override
 
 from wagtail.models import Locale, Page, Site
 
@@ -58,16 +59,37 @@ def _front_page_urls(request):
     return page_translation_urls(site.root_page, request)
 
 
+def view_translation_urls(request):
+    """{language code: URL} of the requested view (search, a 404) in each language.
+
+    Built only from what the path resolves to, reversed in each language, so nothing of the
+    path itself reaches the links: Django's translate_url would read ``//evil.example/`` as a
+    host and keep it (``//evil.example/nn/``). A path that resolves to nothing gets no links.
+    """
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return {}
+    query = request.META.get("QUERY_STRING", "")
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            try:
+                url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                continue
+        urls[code] = f"{url}?{query}" if query else url
+    return urls
+
+
 def language_links(request, page=None, current=None):
     """One LanguageLink per language in settings.LANGUAGES, for the header switcher."""
     current = current or settings.LANGUAGE_CODE
     if page is not None and getattr(page, "translation_key", None) and page.pk:
         same_page = page_translation_urls(page, request)
-        fallback = _front_page_urls(request) if len(same_page) < len(settings.LANGUAGES) else {}
     else:
-        path = request.get_full_path() if request is not None else "/"
-        same_page = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
-        fallback = {}
+        same_page = view_translation_urls(request) if request is not None else {}
+    fallback = _front_page_urls(request) if len(same_page) < len(settings.LANGUAGES) else {}
     links = []
     for code, _name in settings.LANGUAGES:
         url = same_page.get(code) or fallback.get(code)

@@ -1,6 +1,7 @@
 """The search page (/sok/) and the JSON API (/api/search/, /api/search/autocomplete/).
 
 Thin on purpose: parameters are read by search/params.py, the search itself is search/query.py.
+Each counts towards the client's rate limit (guards/limits.py) before any search runs.
 """
 
 from django.core.paginator import Paginator
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from guards.limits import rate_limited
 from regions.area import current_area
 from regions.lookup import NATIONAL
 from regions.models import Region
@@ -33,6 +35,7 @@ def _run(params, request, specific=True):
 
 
 @require_GET
+@rate_limited("search", json=True)
 def search_api(request):
     try:
         params = parse_params(request.GET, strict=True)
@@ -44,6 +47,7 @@ def search_api(request):
 
 
 @require_GET
+@rate_limited("autocomplete", json=True)
 def autocomplete_api(request):
     text = request.GET.get("q") or ""
     if len(text) > 200:
@@ -73,12 +77,13 @@ class _Window:
         return self.outcome.results
 
 
+@rate_limited("search")
 def search_page(request):
     params = parse_params(request.GET, strict=False)
     outcome = _run(params, request)
     query = clean_query(params.query)
     if query and params.page == 1:
-        log_search(query, outcome.count)
+        log_search(request, query, outcome.count)
     paginator = Paginator(_Window(outcome), params.page_size)
     page = paginator.get_page(params.page)
     if page.number != params.page:  # past the end: show the last page's results

@@ -22,6 +22,7 @@ from builder.demo import translations as demo_translations
 from builder.demo.course import ensure_lesson_course
 from builder.demo.events import ensure_demo_registration
 from builder.demo.films_and_podcasts import ensure_demo_film, ensure_demo_podcast
+from builder.demo.logins import DEMO_EMAIL_DOMAIN
 from builder.importer import import_corpus, load_corpus_file
 from builder.tree import ensure_child, ensure_home_page
 from home.models import HomePage, RegionPage, SiteSettings, StandardPage
@@ -341,7 +342,7 @@ def ensure_admin_user(summary):
         return None
     password = os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
     user_model.objects.create_superuser(
-        username=ADMIN_USERNAME, email="admin@kompetansebroen.example", password=password
+        username=ADMIN_USERNAME, email=f"admin@{DEMO_EMAIL_DOMAIN}", password=password
     )
     summary.created.append("administratorbruker")
     return password

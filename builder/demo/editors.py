@@ -1,7 +1,10 @@
-"""Trial users, one per editorial role, so a trial install can show the workflow end to end."""
+"""Trial users, one per editorial role, so a trial install can show the workflow end to end.
+Like the demo admin, they log in only with development settings (builder/demo/logins.py)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+from builder.demo.logins import DEMO_EMAIL_DOMAIN
 
 # username -> (group, full name)
 DEMO_EDITORS = {
@@ -24,7 +27,7 @@ def create_demo_editors(password):
         first_name, last_name = full_name.split(" ", 1)
         user = user_model.objects.create_user(
             username=username,
-            email=f"{username}@kompetansebroen.example",
+            email=f"{username}@{DEMO_EMAIL_DOMAIN}",
             password=password,
             first_name=first_name,
             last_name=last_name,

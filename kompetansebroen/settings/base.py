@@ -1,8 +1,9 @@
 """Settings shared by every environment; environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
-from . import env
+from . import env, security
 from .cache import cache_settings
 from .database import database_settings
 from .logs import logging_config
@@ -19,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env.csv("CSRF_TRUSTED_ORIGINS")
 # The project's apps, top floor first (docs/architecture.md): each imports only those below.
 INSTALLED_APPS = [
     "builder",
+    "adminlogin",
     "search",
     "editorial",
     "newsletters",
@@ -52,7 +54,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,16 +74,29 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
+    "kompetansebroen.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The URL decides the language (/nn/…, /en/…; no prefix = bokmål), never Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "adminlogin.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "regions.area.AreaMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out user before the password is even checked. Then
+# the model backend that refuses the demo accounts outside development (builder/demo/logins.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "builder.demo.logins.NoDemoLoginsBackend",
 ]
 
 ROOT_URLCONF = "kompetansebroen.urls"
@@ -127,10 +145,16 @@ FRAGMENT_CACHE_SECONDS = 24 * 60 * 60 if REDIS_URL else 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Demo content and its trial accounts (builder/demo/) are for development and trial runs:
+# without this, load_demo_data refuses to run and the demo accounts cannot log in.
+DEMO_CONTENT_ALLOWED = False
 
 # Norwegian bokmål is the source language; nynorsk and English come via wagtail-localize.
 LANGUAGE_CODE = "nb"
@@ -171,7 +195,15 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
 }
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Only the video services the CSP lets play (settings/security.py). No responsive wrapper:
+# its inline style attribute is refused by the CSP; the site's CSS sizes embeds instead.
+WAGTAILEMBEDS_FINDERS = security.embed_finders()
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# The admin asks no other site for anything: no avatars from Gravatar, and no look-up of the
+# latest Wagtail release at releases.wagtail.org on the dashboard (upgrades follow
+# requirements.txt; scripts/audit.sh checks for known vulnerabilities).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII slugs with æøå transliterated ("parorende"), as the real site's addresses are.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -181,6 +213,15 @@ AREA_QUERY_PARAMETER = "o"
 AREA_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# SMTP (production's default backend; settings/production.py requires EMAIL_HOST).
+EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.whole_number("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", False)
+# Seconds before a slow mail server gives up, so it cannot hold a worker.
+EMAIL_TIMEOUT = env.whole_number("EMAIL_TIMEOUT", 10)
 # Participants' names and addresses are deleted this many days after their event ends
 # (manage.py purge_registrations, run by scripts/scheduler.sh and cron).
 EVENT_REGISTRATION_RETENTION_DAYS = env.whole_number("EVENT_REGISTRATION_RETENTION_DAYS", 30)
@@ -202,3 +243,49 @@ NEWSLETTER_BOUNCE_ADDRESS = env.get("NEWSLETTER_BOUNCE_ADDRESS", "")
 # Logs to stdout (settings/logs.py): LOG_FORMAT text (here) or json (production's default).
 LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
 LOGGING = logging_config(env.get("LOG_FORMAT", "text"), LOG_LEVEL)
+
+# Security headers (settings/security.py; production.py adds HTTPS and HSTS). The CSP follows
+# STATIC_URL and MEDIA_URL: a settings file that moves them to another host sets it again.
+CONTENT_SECURITY_POLICY = security.site_policy(STATIC_URL, MEDIA_URL)
+ADMIN_CONTENT_SECURITY_POLICY = security.admin_policy(CONTENT_SECURITY_POLICY)
+ADMIN_URL_PREFIX = "/admin/"
+PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- Admin sign-in, search-log privacy, public rate limits -----------------------------------
+# (docs/operations/login-and-privacy.md)
+# Proxies of our own in front of the site (nginx: 1; a CDN in front of nginx: 2). Only then is
+# the visitor's address read from X-Forwarded-For (guards/client.py), for rate limits and axes.
+TRUSTED_PROXY_COUNT = env.whole_number("TRUSTED_PROXY_COUNT", 0)
+# django-axes: ten failed sign-ins for one username, or from one address (whatever usernames it
+# tries), lock that username or address for the cool-off time, counted from the last attempt
+# (each attempt during the lockout starts it again); the right password is refused too until
+# then. A successful sign-in resets the count.
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.whole_number("ADMIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "guards.client.client_address"
+AXES_LOCKOUT_CALLABLE = "adminlogin.lockout.lockout_response"
+# No log of every successful sign-in (addresses of editors kept without end); failed attempts
+# are kept only until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+# Two-factor sign-in (django-otp, TOTP): required for administrators and moderators when on
+# (production); off in development and tests (dev.py, test.py) so the demo users just sign in.
+TWO_FACTOR_ENFORCED = env.flag("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Search log (search/querylog.py): numbers and e-mail addresses are masked, the text is cut to
+# this length, each client adds at most N searches per window, and purge_search_log deletes
+# days older than the retention.
+SEARCH_LOG_MAX_LENGTH = 100
+SEARCH_LOG_PER_CLIENT = (env.whole_number("SEARCH_LOG_PER_CLIENT", 20), 60 * 60)
+SEARCH_LOG_RETENTION_DAYS = env.whole_number("SEARCH_LOG_RETENTION_DAYS", 30)
+# Requests per client and minute (guards/limits.py); 0 turns a limit off (e.g. for a load test).
+PUBLIC_RATE_LIMITS = {
+    "search": (env.whole_number("RATE_LIMIT_SEARCH", 120), 60),
+    "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
+    "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
+}

@@ -11,6 +11,7 @@ from .base import *  # noqa: E402, F403
 SECRET_KEY = "test-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+DEMO_CONTENT_ALLOWED = True  # the demo data's own tests load it and log in with it
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -25,3 +26,12 @@ for _search in WAGTAILSEARCH_BACKENDS.values():  # noqa: F405
         _search["REFRESH_AFTER_WRITE"] = True
         if os.environ.get("PYTEST_XDIST_WORKER"):
             _search["INDEX_PREFIX"] += os.environ["PYTEST_XDIST_WORKER"] + "_"
+
+# Sign-in guards off unless a test turns them on (tests/ops/test_login_security.py): Django's
+# test client logs in without a request, which django-axes refuses, and most admin tests are
+# about something else than the second factor.
+AXES_ENABLED = False
+TWO_FACTOR_ENFORCED = False
+# Public rate limits off (0) unless a test sets them: many tests search in a loop.
+PUBLIC_RATE_LIMITS = {scope: (0, window) for scope, (_limit, window) in PUBLIC_RATE_LIMITS.items()}  # noqa: F405
+SEARCH_LOG_PER_CLIENT = (0, SEARCH_LOG_PER_CLIENT[1])  # noqa: F405

@@ -3,6 +3,7 @@
 import os
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from builder.demo.content import ADMIN_URL, ADMIN_USERNAME, DEFAULT_ADMIN_PASSWORD, load_demo_data
@@ -26,6 +27,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, skip_index=False, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "Demo data is for development and trial runs only (its accounts have published "
+                f"passwords), not {settings.SETTINGS_MODULE}: nothing was written. For a trial "
+                "run use DJANGO_SETTINGS_MODULE=kompetansebroen.settings.dev."
+            )
         started = time.monotonic()
         try:
             summary = load_demo_data(stdout=self.stdout, run_update_index=not skip_index)
