@@ -273,6 +273,8 @@ AXES_LOCKOUT_CALLABLE = "adminlogin.lockout.lockout_response"
 # No log of every successful sign-in (addresses of editors kept without end); failed attempts
 # are kept only until they expire.
 AXES_DISABLE_ACCESS_LOG = True
+# No start-up banner and no per-attempt INFO lines (usernames) in the logs.
+AXES_VERBOSE = False
 # Two-factor sign-in (django-otp, TOTP): required for administrators and moderators when on
 # (production); off in development and tests (dev.py, test.py) so the demo users just sign in.
 TWO_FACTOR_ENFORCED = env.flag("TWO_FACTOR_ENFORCED", True)
