@@ -31,6 +31,10 @@ for _search in WAGTAILSEARCH_BACKENDS.values():  # noqa: F405
 # test client logs in without a request, which django-axes refuses, and most admin tests are
 # about something else than the second factor.
 AXES_ENABLED = False
+# Wagtail's page test helpers (WagtailPageTestCase) log in with the first backend, which must
+# be able to load a user: axes (off here) goes last; tests/ops/test_login_security.py puts it
+# first again, as in production.
+AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS[1:], AUTHENTICATION_BACKENDS[0]]  # noqa: F405
 TWO_FACTOR_ENFORCED = False
 # Public rate limits off (0) unless a test sets them: many tests search in a loop.
 PUBLIC_RATE_LIMITS = {scope: (0, window) for scope, (_limit, window) in PUBLIC_RATE_LIMITS.items()}  # noqa: F405

@@ -14,16 +14,20 @@ from bs4 import BeautifulSoup
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.permissions import ensure_group
+from kompetansebroen.settings import base as base_settings
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "et-riktig-passord-2026"
+PASSWORD = "et-riktig-passord-2026"  # noqa: S105
+PRODUCTION_BACKENDS = base_settings.AUTHENTICATION_BACKENDS
 LOCKED = "Innloggingen er sperret etter for mange mislykkede forsøk"
 
 
 @pytest.fixture
 def axes_on(settings):
+    """django-axes on, and first among the backends, as in production (base.py)."""
     settings.AXES_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = PRODUCTION_BACKENDS
 
 
 @pytest.fixture
