@@ -38,3 +38,8 @@ def forgetter(key):
         forget(key)
 
     return receiver
+
+
+def keep(key, value):
+    """Cache ``value`` under ``key`` (for values built up over several requests)."""
+    cache.set(key, value, lifetime())

@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from blocks.library import body_blocks
 from home.frontpage import front_page_context, region_page_context
 from home.routing import route_below
-from regions.locales import attach_locale
+from regions.locales import active_locale, attach_locale
 from resources.registry import section_index_models
 from resources.restrictions import CachedViewRestrictionsMixin
 
@@ -45,6 +45,17 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("forside")
+
+    @property
+    def localized(self):
+        # Wagtail routes every request from the site's front page in the visitor's language:
+        # this one when that is its own (from the cached locales), else Wagtail's lookup.
+        try:
+            if active_locale().pk == self.locale_id:
+                return self
+        except Locale.DoesNotExist:
+            return self
+        return super().localized
 
     def route(self, request, path_components):
         # Every page of the site is routed from here: in two queries (home/routing.py).
