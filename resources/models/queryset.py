@@ -141,7 +141,10 @@ class ResourcePageQuerySet(PageQuerySet):
                 ordering.append(value.desc() if name.startswith("-") else value.asc())
         place = Window(RowNumber(), partition_by=F("content_type_id"), order_by=ordering)
         rows = (
-            queryset.filter(kinds).annotate(_place=place).filter(_place__lte=max(limits.values()))
+            queryset.filter(kinds)
+            .annotate(_place=place)
+            .filter(_place__lte=max(limits.values()))
+            .order_by()  # put in order below, by place
         )
         found = {model: [] for model in limits}
         for page in sorted(rows.specific_pages(list(limits)), key=lambda page: page._place):
