@@ -1,9 +1,11 @@
 """What a theme page (fagtema) shows: curated picks, then resources on its topic by type."""
 
 from django.apps import apps
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 
 from regions.area import current_area
+from resources.models.queryset import CARD_PREFETCH_RELATED, CARD_SELECT_RELATED
 from resources.registry import index_model_for, model_for, resource_type
 from resources.sections import section_urls
 
@@ -16,17 +18,12 @@ def _resources():
 
 
 def featured_pages(theme_page):
-    """The editors' picks that are published, in their order (one query for all of them)."""
+    """The editors' picks that are published, in their order (one query for all of them;
+    what their cards show besides is left to the caller)."""
     ids = [child["value"] for child in theme_page.featured.raw_data if child.get("value")]
     if not ids:
         return []
-    queryset = (
-        _resources()
-        .live()
-        .filter(pk__in=ids)
-        .select_related("owner_region", "image")
-        .prefetch_related("topics", "image__renditions")
-    )
+    queryset = _resources().live().filter(pk__in=ids).select_related(*CARD_SELECT_RELATED)
     pages = {page.pk: page for page in queryset.specific_pages()}
     return [pages[pk] for pk in ids if pk in pages]
 
@@ -36,9 +33,13 @@ def theme_context(request, theme_page):
     urls = section_urls(request, translation.get_language(), area)
     # Every section's first items in one query: the resources on the page's topic.
     on_topic = _resources().listed(theme_page.locale).with_topic(theme_page.topic.slug)
-    found = on_topic.first_of_each(
+    found = on_topic.prefetch_related(None).first_of_each(
         {model_for(key): PER_SECTION for key in THEME_SECTIONS}, area=area
     )
+    featured = featured_pages(theme_page)
+    # What the cards show, for the picks and the sections together.
+    cards = [*featured, *(page for pages in found.values() for page in pages)]
+    prefetch_related_objects(cards, *CARD_PREFETCH_RELATED)
     sections = []
     for key in THEME_SECTIONS:
         items = found[model_for(key)]
@@ -55,4 +56,4 @@ def theme_context(request, theme_page):
                     "items": items,
                 }
             )
-    return {"featured": featured_pages(theme_page), "sections": sections}
+    return {"featured": featured, "sections": sections}

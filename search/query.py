@@ -21,6 +21,7 @@ from modelsearch.query import Fuzzy
 
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
+from resources.models.queryset import CARD_PREFETCH_RELATED, CARD_SELECT_RELATED
 from resources.registry import model_for, resource_types, type_of
 from search import facets, facts
 from search.compounds import split
@@ -174,7 +175,9 @@ def _load_pages(rows, shown, specific=True):
     # Live only: the facts may be a moment older than a page unpublished since.
     chosen = _resource_pages().live().filter(pk__in=pks).select_related("owner_region")
     if specific:  # as cards show them, every type in one query
-        chosen = chosen.select_related("image").prefetch_related("topics", "image__renditions")
+        chosen = chosen.select_related(*CARD_SELECT_RELATED).prefetch_related(
+            *CARD_PREFETCH_RELATED
+        )
         pages = {page.pk: page for page in chosen.specific_pages()}
     else:
         pages = chosen.in_bulk()

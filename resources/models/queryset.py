@@ -30,6 +30,11 @@ from wagtail.query import PageQuerySet
 from regions.lookup import NATIONAL
 from resources import restrictions
 
+# What a resource card shows besides the page's own row (includes/resource_card.html): joined
+# to it, and fetched for all the cards of a list at once (renditions too: no query per image).
+CARD_SELECT_RELATED = ("owner_region", "image")
+CARD_PREFETCH_RELATED = ("topics", "image__renditions")
+
 
 class ResourcePageQuerySet(PageQuerySet):
     def private_q(self):
@@ -57,9 +62,8 @@ class ResourcePageQuerySet(PageQuerySet):
             self.live()
             .public()
             .filter(locale=locale)
-            .select_related("owner_region", "image")
-            # Renditions too: cards render the list image without one query per card.
-            .prefetch_related("topics", "image__renditions")
+            .select_related(*CARD_SELECT_RELATED)
+            .prefetch_related(*CARD_PREFETCH_RELATED)
         )
 
     def national(self):
