@@ -58,13 +58,11 @@ class ResourcePageQuerySet(PageQuerySet):
 
     def listed(self, locale):
         """Live, public resources in ``locale``, with what cards need fetched up front."""
-        return (
-            self.live()
-            .public()
-            .filter(locale=locale)
-            .select_related(*CARD_SELECT_RELATED)
-            .prefetch_related(*CARD_PREFETCH_RELATED)
-        )
+        return self.live().public().filter(locale=locale).for_cards()
+
+    def for_cards(self):
+        """With what resource cards show fetched up front."""
+        return self.select_related(*CARD_SELECT_RELATED).prefetch_related(*CARD_PREFETCH_RELATED)
 
     def national(self):
         """Owned by no region (the central team's content)."""

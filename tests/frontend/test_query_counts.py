@@ -87,10 +87,13 @@ class Site:
                     self.first.setdefault(factory, page)
         for _number in range(PER_STEP):  # more theme pages, on other topics
             factories.ThemePageFactory(parent=self.index_for("theme"), **self._fields())
-        # The editors' picks on the theme page grow too.
-        picks = [("resource", page) for page in list(self.first.values())[: 2 * self.step]]
-        self.theme.featured = picks
+        # The editors' picks on the theme page and a list of them on the front page grow too.
+        picks = list(self.first.values())[: 2 * self.step]
+        self.theme.featured = [("resource", page) for page in picks]
         self.theme.save_revision().publish()
+        home = self.ahus.region_pages.get().get_parent().specific
+        home.body = [("resource_list", {"title": "Utvalgt", "pages": picks})]
+        home.save_revision().publish()
 
     def pages(self):
         """{page type: URL}"""
@@ -162,6 +165,7 @@ def test_every_page_type_stays_within_budget_whatever_the_length_of_its_lists(
     # The lists did grow: the theme page's picks and sections (every type is there).
     response = client.get(site.theme.url)
     assert len(response.context["featured"]) == 2 * PER_STEP
+    assert client.get("/").content.decode().count('class="ds-card card') == 18 + 2 * PER_STEP
     sections = {section["type"]: len(section["items"]) for section in response.context["sections"]}
     assert sections == {
         "course": 6,  # at most six a section
