@@ -7,7 +7,7 @@ region filter gives the same items everywhere.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import (
     Case,
     Count,
@@ -171,13 +171,17 @@ class ResourcePageQuerySet(PageQuerySet):
             for model, content_type in ContentType.objects.get_for_models(*models).items()
         }
         rows = self.prefetch_related(None).select_related(*paths.values())
-        inherited = [*(self.query.select_related or {}), *self.query.annotations]
+        related = self.query.select_related
+        inherited = [*(related if isinstance(related, dict) else {}), *self.query.annotations]
         pages = []
         for row in rows:
             model = by_type.get(row.content_type_id)
             if model is None:
                 continue
-            page = _follow(row, paths[model])
+            try:
+                page = _follow(row, self.model, model)
+            except ObjectDoesNotExist:  # a page row without its own type's row
+                continue
             for name in inherited:  # what the query fetched or computed along with the row
                 setattr(page, name, getattr(row, name))
             pages.append(page)
@@ -196,17 +200,27 @@ class ResourcePageQuerySet(PageQuerySet):
         return {slug: total for slug, total in totals.items() if total}
 
 
+def _parent_links(base, model):
+    """The parent links from ``model`` up to its ancestor ``base`` (multi-table inheritance),
+    nearest first."""
+    links = []
+    while model is not base:
+        parent = next(parent for parent in model._meta.parents if issubclass(parent, base))
+        links.append(model._meta.parents[parent])
+        model = parent
+    return links
+
+
 def _child_path(base, model):
-    """The lookup from ``base`` down to its subclass ``model`` (multi-table inheritance):
-    "eventpage", or "a__b" for a grandchild."""
-    chain = [parent for parent in model._meta.get_parent_list() if issubclass(parent, base)]
-    chain = [parent for parent in reversed(chain) if parent is not base] + [model]
-    return "__".join(step._meta.model_name for step in chain)
+    """The lookup from ``base`` down to its subclass ``model``: "eventpage", or "a__b" for a
+    grandchild."""
+    return "__".join(link.related_query_name() for link in reversed(_parent_links(base, model)))
 
 
-def _follow(row, path):
-    for step in path.split("__"):
-        row = getattr(row, step)
+def _follow(row, base, model):
+    """The ``model`` instance that ``row`` (a ``base``) was joined to."""
+    for link in reversed(_parent_links(base, model)):
+        row = getattr(row, link.remote_field.get_accessor_name())
     return row
 
 
