@@ -61,7 +61,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         # Every page of the site is routed from here: in two queries (home/routing.py).
         if path_components:
             return route_below(self, request, path_components)
-        return super(HomePage, attach_locale(self)).route(request, path_components)
+        attach_locale(self)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -85,6 +85,11 @@ class FilmPage(ResourcePage):
         menu_order=30,
         query_words=("film", "video"),
     )
+    # Its captions are read twice a page view (the player's tracks, the structured data).
+    page_view_related = {
+        **ResourcePage.page_view_related,
+        "prefetch": [*ResourcePage.page_view_related["prefetch"], "captions"],
+    }
 
     video = models.ForeignKey(
         "wagtailmedia.Media",
