@@ -1,12 +1,18 @@
 #!/usr/bin/env python
-"""Page benchmark: queries per request and latency under load for four typical pages.
+"""Page benchmark: queries, time and throughput of every page type, rendered without a page
+cache.
 
 For each database (SQLite, PostgreSQL) it builds a fresh database, imports the sample corpus,
-counts queries per page with Django's test client, then loads the same pages through a real
-gunicorn on loopback. Figures only, no pass/fail.
+counts queries per page with Django's test client (the second request: warm caches), then
+serves the same pages from a real gunicorn on loopback: the median time of one request after
+another, and requests per second with --clients at once. With --compare it measures a second
+checkout (e.g. /work/main) the same way, one after the other, and prints the two side by side:
+compare a change with the commit before it in the same run, on the same machine. Figures
+only, no pass/fail.
 
-    python benchmarks/pages_bench.py [--database sqlite|postgres|both] [--clients 4]
-                                     [--requests 200] [--corpus FILE] [--workers 2]
+    python benchmarks/pages_bench.py [--database sqlite|postgres|both] [--compare PATH]
+                                     [--clients 4] [--requests 200] [--sequential 30]
+                                     [--workers 2] [--corpus FILE] [--postgres-url URL]
 """
 
 import argparse
@@ -29,12 +35,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus.json"  # copy of ../shared/corpus/
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench"
-# (label, path); the course page's path is looked up after the import.
+# (label, path or the page model whose first published page is measured).
 PAGES = [
     ("front page", "/"),
-    ("region page", "/innlandet/"),
-    ("listing page", "/e-kurs/"),
-    ("course page", None),
+    ("region page", "/ahus/"),
+    ("course list", "/ahus/e-kurs/"),
+    ("course page", "resources.CoursePage"),
+    ("article page", "resources.ArticlePage"),
+    ("theme page", "/fagtema/demens/"),
+    ("podcast series", "resources.PodcastSeriesPage"),
+    ("podcast episode", "resources.PodcastEpisodePage"),
+    ("film page", "resources.FilmPage"),
+    ("event list", "/kurs-og-moteplasser/"),
+    ("event page", "resources.EventPage"),
+    ("news list", "/aktuelt/"),
+    ("project page", "projects.ProjectPage"),
+    ("search page", "/sok/?q=demens"),
+    ("search API", "/api/search/?q=demens"),
 ]
 # Engines and caches that would make the figures depend on this machine's services.
 UNSET_VARIABLES = ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "REDIS_URL")
@@ -43,12 +60,18 @@ UNSET_VARIABLES = ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "REDIS_URL")
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout to measure the same way (e.g. /work/main)"
+    )
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients (threads)")
-    parser.add_argument("--requests", type=int, default=200, help="measured requests per page")
+    parser.add_argument("--requests", type=int, default=200, help="requests per page under load")
+    parser.add_argument(
+        "--sequential", type=int, default=30, help="requests per page one after another"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
-    parser.add_argument("--measure-queries", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-queries", type=Path, help=argparse.SUPPRESS)  # a checkout
     return parser.parse_args(argv)
 
 
@@ -67,40 +90,38 @@ def summarise(summary):
     return ", ".join(f"{key} {value}" for key, value in totals.items())
 
 
-def measure_queries(corpus_path):
-    """Import the corpus and count queries per page; prints one JSON line."""
-    sys.path.insert(0, str(REPO))
+def measure_queries(checkout, corpus_path):
+    """Import the corpus with ``checkout``'s code and count queries per page; prints one JSON
+    line."""
+    sys.path.insert(0, str(checkout))
     import django
 
     django.setup()
+    from django.apps import apps
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from builder.importer import import_corpus, load_corpus_file
-    from resources.models import CoursePage
 
     data = load_corpus_file(corpus_path)
     started = time.perf_counter()
     summary = import_corpus(data, stdout=None, source_name=Path(corpus_path).name)
     import_seconds = time.perf_counter() - started
 
-    course = CoursePage.objects.live().order_by("pk").first()  # the first one imported
     client = Client()
     pages = []
-    for label, path in PAGES:
-        path = path or (course.url if course else "/e-kurs/")
+    for label, where in PAGES:
+        path = where
+        if not where.startswith("/"):
+            page = apps.get_model(where).objects.live().order_by("pk").first()
+            if page is None:
+                continue
+            path = page.url
         client.get(path)  # fills caches, as on a server that has been running a while
         with CaptureQueriesContext(connection) as queries:
             status = client.get(path).status_code
-        pages.append(
-            {
-                "label": label,
-                "path": path,
-                "status": status,
-                "queries": len(queries),
-            }
-        )
+        pages.append({"label": label, "path": path, "status": status, "queries": len(queries)})
     result = {
         "items": len(data.get("items", [])),
         "import_seconds": import_seconds,
@@ -110,7 +131,24 @@ def measure_queries(corpus_path):
     print(json.dumps(result))
 
 
-# --- In the parent: databases, gunicorn and the load generator. ---
+# --- In the parent: checkouts, databases, gunicorn and the load generator. ---
+
+
+def describe(checkout):
+    """'queries @ 1a2b3c4' for a git checkout (its directory name otherwise)."""
+    try:
+        branch, commit = (
+            subprocess.run(
+                ["git", "-C", str(checkout), "rev-parse", *args, "HEAD"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            for args in (["--abbrev-ref"], ["--short"])
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return checkout.name
+    return f"{branch} @ {commit}"
 
 
 def free_port():
@@ -119,7 +157,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def bench_environment(database_url, static_root, media_root):
+def bench_environment(checkout, database_url, static_root, media_root):
     env = {key: value for key, value in os.environ.items() if key not in UNSET_VARIABLES}
     env.update(
         {
@@ -132,17 +170,20 @@ def bench_environment(database_url, static_root, media_root):
             # Production refuses to start without these; the benchmark sends no e-mail.
             "EMAIL_HOST": "127.0.0.1",
             "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+            # One client asks for the search page hundreds of times a minute here.
+            "RATE_LIMIT_SEARCH": "0",
+            "LOG_LEVEL": "WARNING",  # no line per request in the figures
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(media_root),
-            "PYTHONPATH": str(REPO),
+            "PYTHONPATH": str(checkout),
         }
     )
     return env
 
 
-def run(command, env, what):
+def run(command, env, what, cwd):
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{what} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
     return result.stdout, time.perf_counter() - started
@@ -182,7 +223,7 @@ def drop_postgres(url):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, log_path):
+def gunicorn(checkout, env, workers, log_path):
     port = free_port()
     executable = Path(sys.executable).with_name("gunicorn")
     command = [
@@ -196,7 +237,7 @@ def gunicorn(env, workers, log_path):
         "warning",
     ]
     with open(log_path, "w") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)
+        process = subprocess.Popen(command, cwd=checkout, env=env, stdout=log, stderr=log)
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -232,6 +273,13 @@ def fetch(url):
     return time.perf_counter() - started, status
 
 
+def one_by_one(url, count):
+    """Median ms of ``count`` requests sent one after another (after a few to warm up)."""
+    for _ in range(5):
+        fetch(url)
+    return statistics.median(fetch(url)[0] * 1000 for _ in range(count))
+
+
 def load(url, clients, requests):
     """(p50 ms, p95 ms, requests/s, errors) for ``requests`` GETs from ``clients`` threads."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
@@ -245,22 +293,23 @@ def load(url, clients, requests):
     return statistics.median(latencies), cut_points[94], requests / elapsed, errors
 
 
-def bench_database(name, database_url, args, workdir):
-    print(f"\n== {name}: {database_url}", flush=True)
-    media_root = workdir / f"media-{name}"
-    env = bench_environment(database_url, workdir / "static", media_root)
-    _, migrate_seconds = run([sys.executable, "manage.py", "migrate", "--noinput"], env, "migrate")
-    print(f"   migrate: {migrate_seconds:.1f} s", flush=True)
-    output, _ = run(
-        [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--measure-queries",
-            "--corpus",
-            str(args.corpus),
-        ],
+def bench_database(checkout, name, database_url, args, workdir):
+    print(f"\n== {describe(checkout)} ({checkout}), {name}: {database_url}", flush=True)
+    tag = f"{name}-{len(list(workdir.glob(name + '-*')))}"  # one directory per measurement
+    env = bench_environment(checkout, database_url, workdir / tag / "static", workdir / tag)
+    _, seconds = run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         env,
-        "import and query count",
+        "collectstatic",
+        checkout,
+    )
+    _, migrate_seconds = run(
+        [sys.executable, "manage.py", "migrate", "--noinput"], env, "migrate", checkout
+    )
+    print(f"   collectstatic {seconds:.1f} s, migrate {migrate_seconds:.1f} s", flush=True)
+    command = [sys.executable, str(Path(__file__).resolve()), "--measure-queries", str(checkout)]
+    output, _ = run(
+        [*command, "--corpus", str(args.corpus)], env, "import and query count", checkout
     )
     measured = json.loads(output.strip().splitlines()[-1])
     print(
@@ -269,12 +318,17 @@ def bench_database(name, database_url, args, workdir):
         flush=True,
     )
     rows = []
-    with gunicorn(env, args.workers, workdir / f"gunicorn-{name}.log") as base_url:
+    with gunicorn(checkout, env, args.workers, workdir / f"gunicorn-{tag}.log") as base_url:
         for page in measured["pages"]:
-            p50, p95, rps, errors = load(base_url + page["path"], args.clients, args.requests)
-            rows.append({**page, "p50": p50, "p95": p95, "rps": rps, "errors": errors})
-            print(f"   {page['label']}: {rps:.0f} req/s", flush=True)
+            url = base_url + page["path"]
+            median = one_by_one(url, args.sequential)
+            p50, p95, rps, errors = load(url, args.clients, args.requests)
+            rows.append(
+                {**page, "median": median, "p50": p50, "p95": p95, "rps": rps, "errors": errors}
+            )
+            print(f"   {page['label']}: {median:.1f} ms, {rps:.0f} req/s", flush=True)
     return {
+        "checkout": describe(checkout),
         "name": name,
         "migrate": migrate_seconds,
         "import": measured["import_seconds"],
@@ -283,11 +337,57 @@ def bench_database(name, database_url, args, workdir):
     }
 
 
+def print_table(result):
+    print(f"\n{result['checkout']}, {result['name']}")
+    header = (
+        f"{'page':<16} {'path':<44} {'status':>6} {'queries':>7} {'median ms':>9} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'errors':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in result["rows"]:
+        path = row["path"] if len(row["path"]) <= 44 else row["path"][:41] + "..."
+        print(
+            f"{row['label']:<16} {path:<44} {row['status']:>6} {row['queries']:>7} "
+            f"{row['median']:>9.1f} {row['p50']:>7.1f} {row['p95']:>7.1f} {row['rps']:>7.1f} "
+            f"{row['errors']:>6}"
+        )
+    print(
+        f"migrate {result['migrate']:.1f} s, import of {result['items']} items "
+        f"{result['import']:.1f} s"
+    )
+
+
+def print_comparison(this, other):
+    """This checkout's figures beside the other's, per page type."""
+    print(f"\n{this['name']}: this = {this['checkout']}, before = {other['checkout']}")
+    header = (
+        f"{'page':<16} {'queries':>15} {'median ms':>20} {'req/s':>20}\n"
+        f"{'':<16} {'before':>7} {'this':>7} {'before':>7} {'this':>7} {'×':>4} "
+        f"{'before':>7} {'this':>7} {'×':>4}"
+    )
+    print(header)
+    print("-" * 70)
+    before = {row["label"]: row for row in other["rows"]}
+    for row in this["rows"]:
+        old = before.get(row["label"])
+        if old is None:
+            continue
+        faster = old["median"] / row["median"] if row["median"] else 0
+        more = row["rps"] / old["rps"] if old["rps"] else 0
+        print(
+            f"{row['label']:<16} {old['queries']:>7} {row['queries']:>7} {old['median']:>7.1f} "
+            f"{row['median']:>7.1f} {faster:>4.1f} {old['rps']:>7.1f} {row['rps']:>7.1f} "
+            f"{more:>4.1f}"
+        )
+
+
 def print_report(results, args):
     print()
     print(
-        f"Kompetansebroen page benchmark – gunicorn -w {args.workers} (sync) on loopback, "
-        f"{args.clients} clients, {args.requests} requests per page after warm-up"
+        f"Kompetansebroen page benchmark – gunicorn -w {args.workers} (sync) on loopback; "
+        f"median of {args.sequential} requests one after another, then {args.requests} from "
+        f"{args.clients} clients at once, per page, after warm-up"
     )
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
@@ -295,57 +395,43 @@ def print_report(results, args):
         f"{load_average}; the clients share them), settings "
         "kompetansebroen.settings.production (DEBUG off), database search backend, locmem cache"
     )
-    header = (
-        f"{'database':<9} {'page':<13} {'path':<44} {'status':>6} {'queries':>7} "
-        f"{'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'errors':>6}"
-    )
-    print()
-    print(header)
-    print("-" * len(header))
     for result in results:
-        for row in result["rows"]:
-            path = row["path"] if len(row["path"]) <= 44 else row["path"][:41] + "..."
-            print(
-                f"{result['name']:<9} {row['label']:<13} {path:<44} {row['status']:>6} "
-                f"{row['queries']:>7} {row['p50']:>7.1f} {row['p95']:>7.1f} "
-                f"{row['rps']:>7.1f} {row['errors']:>6}"
-            )
-    print()
-    for result in results:
-        print(
-            f"{result['name']}: migrate {result['migrate']:.1f} s, "
-            f"import of {result['items']} items {result['import']:.1f} s"
-        )
+        print_table(result)
+    if args.compare:
+        by_database = {}
+        for result in results:
+            by_database.setdefault(result["name"], []).append(result)
+        for other, this in (pair for pair in by_database.values() if len(pair) == 2):
+            print_comparison(this, other)
 
 
 def main():
     args = parse_args()
     if args.measure_queries:
-        measure_queries(args.corpus)
+        measure_queries(args.measure_queries, args.corpus)
         return
     if not args.corpus.is_file():
         sys.exit(f"Corpus not found: {args.corpus} (use --corpus FILE)")
     args.corpus = args.corpus.resolve()
+    checkouts = [REPO]
+    if args.compare:
+        if not (args.compare / "manage.py").is_file():
+            sys.exit(f"Not a checkout of the project: {args.compare} (no manage.py)")
+        checkouts = [args.compare.resolve(), REPO]  # the one before first, then this one
     results = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         workdir = Path(tmp)
-        static_env = bench_environment(
-            f"sqlite:///{workdir / 'static.sqlite3'}", workdir / "static", workdir / "media"
-        )
-        _, seconds = run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            static_env,
-            "collectstatic",
-        )
-        print(f"collectstatic into {workdir / 'static'}: {seconds:.1f} s", flush=True)
-        if args.database in ("sqlite", "both"):
-            url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-            results.append(bench_database("sqlite", url, args, workdir))
-        if args.database in ("postgres", "both") and recreate_postgres(args.postgres_url):
-            try:
-                results.append(bench_database("postgres", args.postgres_url, args, workdir))
-            finally:
-                drop_postgres(args.postgres_url)
+        for checkout in checkouts:
+            if args.database in ("sqlite", "both"):
+                url = f"sqlite:///{workdir / f'bench-{len(results)}.sqlite3'}"
+                results.append(bench_database(checkout, "sqlite", url, args, workdir))
+            if args.database in ("postgres", "both") and recreate_postgres(args.postgres_url):
+                try:
+                    results.append(
+                        bench_database(checkout, "postgres", args.postgres_url, args, workdir)
+                    )
+                finally:
+                    drop_postgres(args.postgres_url)
     print_report(results, args)
 
 

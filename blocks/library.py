@@ -145,12 +145,34 @@ class ResourceListBlock(blocks.StructBlock):
         blocks.PageChooserBlock(page_type="resources.ResourcePage"), label=_("Ressurser")
     )
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["items"] = published_as_cards(value["pages"])
+        return context
+
     class Meta:
         icon = "list-ul"
         template = "blocks/resource_list_block.html"
         label = _("Ressursliste")
         description = _("Håndplukkede kurs, filmer, podkaster eller artikler")
         group = LINKS
+
+
+def published_as_cards(pages):
+    """The chosen pages that are published, in their order, as their own page types with what
+    their cards show: in one query for all, where each would take its own (the chooser gives
+    them as the base resource page). The resources' queryset knows how (``specific_pages``,
+    ``for_cards``); this floor only asks it, and else takes Wagtail's ``specific()``."""
+    chosen = [page for page in pages if page is not None and page.live]
+    if not chosen:
+        return []
+    queryset = type(chosen[0])._default_manager.filter(pk__in=[page.pk for page in chosen])
+    if hasattr(queryset, "specific_pages"):
+        found = queryset.for_cards().specific_pages()
+    else:
+        found = queryset.specific()
+    by_id = {page.pk: page for page in found}
+    return [by_id[page.pk] for page in chosen if page.pk in by_id]
 
 
 def body_blocks():

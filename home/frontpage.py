@@ -7,30 +7,33 @@ shared-in items come first, then national content.
 from django.utils import translation
 
 from regions.area import current_area
-from resources.models import ThemePage
+from resources.models import ResourcePage, ThemePage
 from resources.registry import model_for, resource_type
 from resources.sections import section_urls
 
 FRONT_PAGE_SECTIONS = [("news", 4), ("event", 4), ("course", 6), ("podcast_episode", 4)]
 
 
-def latest_resources(locale, area, key, limit):
-    """The newest (events: next) ``limit`` items of a type, local first for ``area``."""
-    model = model_for(key)
-    queryset = model.objects.listed(locale).current()
-    return list(queryset.seen_from(area, *model.listing_ordering)[:limit])
+def latest_resources(locale, area, limits):
+    """{type key: the newest (events: next) items}, ``limits[key]`` of each type, local first
+    for ``area`` (one query for all the types)."""
+    found = ResourcePage.objects.listed(locale).first_of_each(
+        {model_for(key): limit for key, limit in limits.items()}, area, current=True
+    )
+    return {key: found[model_for(key)] for key in limits}
 
 
 def sections_for(request, locale, area):
     urls = section_urls(request, translation.get_language(), area)
+    items = latest_resources(locale, area, dict(FRONT_PAGE_SECTIONS))
     return [
         {
             "type": key,
             "label": resource_type(key).section_label,
             "url": urls.get(key),
-            "items": latest_resources(locale, area, key, limit),
+            "items": items[key],
         }
-        for key, limit in FRONT_PAGE_SECTIONS
+        for key, _limit in FRONT_PAGE_SECTIONS
     ]
 
 

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import override
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from regions.locales import default_locale
 
 
 @dataclass(frozen=True)
@@ -31,32 +33,48 @@ def _native_name(code):
     return NATIVE_NAMES.get(code, code)
 
 
+def _translation_urls(pages, request=None):
+    """{page pk: {language code: URL}} of ``pages`` and their live translations, in one query
+    for all of them (remembered on the request)."""
+    memo = getattr(request, "_kb_translation_urls", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._kb_translation_urls = memo
+    wanted = {page.translation_key for page in pages if page.pk not in memo}
+    if wanted:
+        by_key = {key: {} for key in wanted}
+        translations = (
+            Page.objects.filter(translation_key__in=list(wanted))
+            .live()
+            .select_related("locale")
+            .order_by("path")
+        )
+        for translation in translations:
+            url = translation.get_url(request=request)
+            if url:
+                by_key[translation.translation_key][translation.locale.language_code] = url
+        memo.update(
+            {page.pk: by_key[page.translation_key] for page in pages if page.pk not in memo}
+        )
+    return {page.pk: memo[page.pk] for page in pages}
+
+
 def page_translation_urls(page, request=None):
     """{language code: URL} of ``page`` and its live translations (one query per request)."""
-    cache = getattr(request, "_kb_translation_urls", None) if request is not None else None
-    if cache is not None and page.pk in cache:
-        return cache[page.pk]
-    urls = {}
-    translations = (
-        Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-    )
-    for translation in translations:
-        url = translation.get_url(request=request)
-        if url:
-            urls[translation.locale.language_code] = url
-    if request is not None:
-        if cache is None:
-            cache = request._kb_translation_urls = {}
-        cache[page.pk] = urls
-    return urls
+    return _translation_urls([page], request)[page.pk]
+
+
+def _front_page(request):
+    """The site's front page (None without a site)."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site is not None else None
 
 
 def _front_page_urls(request):
     """{language code: URL} of the site's front page in each language it is translated to."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return {}
-    return page_translation_urls(site.root_page, request)
+    front_page = _front_page(request)
+    return page_translation_urls(front_page, request) if front_page is not None else {}
 
 
 def view_translation_urls(request):
@@ -86,7 +104,11 @@ def language_links(request, page=None, current=None):
     """One LanguageLink per language in settings.LANGUAGES, for the header switcher."""
     current = current or settings.LANGUAGE_CODE
     if page is not None and getattr(page, "translation_key", None) and page.pk:
-        same_page = page_translation_urls(page, request)
+        # The page's translations and the front page's (for languages it lacks) in one query.
+        front_page = _front_page(request)
+        same_page = _translation_urls([page, *([front_page] if front_page else [])], request)[
+            page.pk
+        ]
     else:
         same_page = view_translation_urls(request) if request is not None else {}
     fallback = _front_page_urls(request) if len(same_page) < len(settings.LANGUAGES) else {}
@@ -119,7 +141,7 @@ def hreflang_alternates(request, page):
         for code, url in urls.items()
     }
     alternates = [(code, absolute[code]) for code, _name in settings.LANGUAGES if code in absolute]
-    default = absolute.get(Locale.get_default().language_code)
+    default = absolute.get(default_locale().language_code)
     if default:
         alternates.append(("x-default", default))
     return alternates

@@ -10,3 +10,8 @@ class RegionsConfig(AppConfig):
 
     name = "regions"
     verbose_name = _("Områder")
+
+    def ready(self):
+        from regions import signals  # models are importable only once the apps are ready
+
+        signals.connect()

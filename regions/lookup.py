@@ -1,8 +1,14 @@
 """Finding regions: by slug, per locale, and the region that owns a page (the nearest
-RegionPage above it in the tree). "National" means owned by no region."""
+RegionPage above it in the tree). "National" means owned by no region.
 
-from wagtail.models import Locale, Page
+Every page shows the area selector, so the regions of each locale are cached (regions/cached.py)
+and forgotten when a region is saved or deleted.
+"""
 
+from wagtail.models import Page
+
+from regions.cached import remembered
+from regions.locales import default_locale
 from regions.models import Region
 
 # The value that stands for national content in filters (?region=nasjonalt) and facets.
@@ -29,15 +35,30 @@ def region_for(page):
     )
 
 
+REGIONS_CACHE_KEY = "kb:regions"
+
+
+def _regions_by_locale():
+    """{locale id: [Region, by name]} for every locale (one query when not cached)."""
+
+    def load():
+        found = {}
+        for region in Region.objects.order_by("name", "pk"):
+            found.setdefault(region.locale_id, []).append(region)
+        return found
+
+    return remembered(REGIONS_CACHE_KEY, load)
+
+
 def regions_for_locale(locale=None):
     """All regions in the given (default: site's default) locale, ordered by name."""
-    locale = locale or Locale.get_default()
-    return list(Region.objects.filter(locale=locale).order_by("name"))
+    locale = locale or default_locale()
+    return list(_regions_by_locale().get(locale.pk, []))
 
 
 def region_by_slug(slug, locale=None):
     """The region with this slug, or None when the slug is unknown or empty."""
     if not slug or len(slug) > 50:
         return None
-    locale = locale or Locale.get_default()
-    return Region.objects.filter(locale=locale, slug=slug).first()
+    locale = locale or default_locale()
+    return next((region for region in regions_for_locale(locale) if region.slug == slug), None)

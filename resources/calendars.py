@@ -7,8 +7,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
+from regions.locales import default_locale
 from regions.lookup import region_by_slug
 from regions.slugs import norwegian_slug
 from registrations.ics import calendar_bytes, from_event
@@ -43,7 +44,7 @@ def upcoming_events():
     return (
         EventPage.objects.live()
         .public()
-        .filter(locale=Locale.get_default())
+        .filter(locale=default_locale())
         .upcoming()
         .order_by("start", "pk")
     )
@@ -70,7 +71,7 @@ def area_events(request, slug):
 
 
 def topic_events(request, slug):
-    topic = Topic.objects.filter(locale=Locale.get_default(), slug=slug).first()
+    topic = Topic.objects.filter(locale=default_locale(), slug=slug).first()
     if topic is None:
         raise Http404
     name = _("Kurs og møteplasser om %(topic)s – Kompetansebroen") % {"topic": topic.name}

@@ -9,6 +9,7 @@ from regions.lookup import region_for, regions_for_locale
 from resources.filters import ListingFilterForm
 from resources.models.taxonomy import Audience, Topic
 from resources.registry import model_for
+from resources.taxonomy import terms
 
 
 def filtered(queryset, filters):
@@ -29,8 +30,8 @@ def listing_context(request, index_page):
     form = ListingFilterForm(
         request.GET,
         regions=regions_for_locale(locale),
-        topics=Topic.objects.filter(locale=locale),
-        audiences=Audience.objects.filter(locale=locale),
+        topics=terms(Topic, locale),
+        audiences=terms(Audience, locale),
         with_region=region is None,
     )
     filters = form.active()

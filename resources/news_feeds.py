@@ -9,8 +9,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
+from regions.locales import default_locale
 from regions.lookup import region_by_slug
 from resources.models import NewsIndexPage, NewsPage
 from resources.podcasts import published_at
@@ -62,7 +61,7 @@ class NewsRssFeed(Feed):
             region = region_by_slug(slug)
             if region is None:
                 raise Http404
-        return FeedScope(request=request, region=region, locale=Locale.get_default())
+        return FeedScope(request=request, region=region, locale=default_locale())
 
     def title(self, obj):
         if obj.region is None:

@@ -5,8 +5,9 @@ of the tree (falling back to the national list where the region has none)."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from regions.locales import locale_for
 from resources.registry import index_model_for, resource_types
 
 
@@ -60,7 +61,7 @@ def section_urls(request, language_code, area=None):
     models = {kind.key: index_model_for(kind.key) for kind in resource_types()}
     content_types = ContentType.objects.get_for_models(*set(models.values()))
     wanted = {model: content_types[model].pk for model in models.values()}
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = locale_for(language_code)
     roots = [localized_root(request, locale), localized_root(request, None)]
     pages = {}
     for root in dict.fromkeys(root for root in roots if root is not None):

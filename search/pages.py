@@ -9,10 +9,12 @@ the API. The query gets the same cleaning and term handling as the resource sear
 from django.db.models import Q
 from django.utils.text import slugify
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import RegionPage, StandardPage
+from regions.locales import active_locale
+from resources.restrictions import private_q
 from search.terms import build_query, clean_query, search_terms
 
 PAGE_LIMIT = 5
@@ -71,7 +73,7 @@ def _visible_in_order(ranked):
     visible = (
         Page.objects.filter(pk__in=ranked)
         .live()
-        .public()
+        .exclude(private_q())  # public(), without its query (resources/restrictions.py)
         .filter(expired=False)
         .select_related("locale")
         .in_bulk()
@@ -82,7 +84,7 @@ def _visible_in_order(ranked):
 def _one_per_translation(pages):
     """One page per translation group (the visitor's language when it is there), pages in the
     visitor's language first, rank order otherwise."""
-    active = Locale.get_active()
+    active = active_locale()
     chosen = {}
     for page in pages:
         current = chosen.get(page.translation_key)

@@ -10,7 +10,6 @@ it matched, so they behave the same on every backend.
 """
 
 import heapq
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +21,7 @@ from modelsearch.query import Fuzzy
 
 from regions.lookup import regions_for_locale
 from resources.models import ResourcePage
+from resources.models.queryset import CARD_PREFETCH_RELATED, CARD_SELECT_RELATED
 from resources.registry import model_for, resource_types, type_of
 from search import facets, facts
 from search.compounds import split
@@ -167,20 +167,20 @@ def _rank(items, matches, area, best):
 
 
 def _load_pages(rows, shown, specific=True):
-    """Pages for [(id, score)], in that order, each with ``search_score`` and the region it
-    names: as their own page types (one query per type, known from the facts ``shown``,
-    search/facts.py), or with ``specific=False`` as ResourcePages, in one query (the JSON API
-    shows only what every resource has)."""
-    by_model = defaultdict(list)
-    for pk, _score in rows:
-        item = shown.get(pk)
-        if item is not None:
-            by_model[model_for(item.type) if specific and item.type else ResourcePage].append(pk)
-    pages = {}
-    for model, pks in by_model.items():
-        # Live only: the facts may be a moment older than a page unpublished since.
-        chosen = model.objects.live().filter(pk__in=pks).select_related("owner_region")
-        pages.update(chosen.in_bulk())
+    """Pages for [(id, score)] that are among the facts ``shown`` (search/facts.py), in that
+    order, each with ``search_score`` and its owner region: as their own page types with what
+    cards show (ResourcePageQuerySet.specific_pages: one query), or with ``specific=False`` as
+    ResourcePages (the JSON API shows only what every resource has)."""
+    pks = [pk for pk, _score in rows if pk in shown]
+    # Live only: the facts may be a moment older than a page unpublished since.
+    chosen = _resource_pages().live().filter(pk__in=pks).select_related("owner_region")
+    if specific:  # as cards show them, every type in one query
+        chosen = chosen.select_related(*CARD_SELECT_RELATED).prefetch_related(
+            *CARD_PREFETCH_RELATED
+        )
+        pages = {page.pk: page for page in chosen.specific_pages()}
+    else:
+        pages = chosen.in_bulk()
     results = []
     for pk, score in rows:
         page = pages.get(pk)

@@ -10,14 +10,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
 from guards.limits import rate_limited
 from regions.area import current_area
-from regions.lookup import NATIONAL
-from regions.models import Region
+from regions.locales import active_locale, default_locale
+from regions.lookup import NATIONAL, regions_for_locale
 from resources.models import Audience, Topic
 from resources.registry import resource_types
+from resources.taxonomy import terms
 from search.pages import page_type
 from search.params import InvalidSearch, parse_params
 from search.query import FACETS, MAX_PAGE_SIZE, SearchParams, autocomplete
@@ -109,20 +108,18 @@ def search_page(request):
 def facet_links(request, outcome):
     """For each facet, its values as links that toggle the filter (work without JavaScript)."""
 
-    def names(model):
+    def names(terms_in):
         # The visitor's language where a translation exists, else the source (bokmål) name.
-        rows = model.objects.filter(locale__in=[Locale.get_default(), Locale.get_active()])
         by_slug = {}
-        for slug, name, locale_id in rows.values_list("slug", "name", "locale_id"):
-            if slug not in by_slug or locale_id == Locale.get_active().pk:
-                by_slug[slug] = name
+        for locale in dict.fromkeys([default_locale(), active_locale()]):
+            by_slug.update({term.slug: term.name for term in terms_in(locale)})
         return by_slug
 
     labels = {
         "type": {kind.key: str(kind.section_label) for kind in resource_types()},
-        "region": {NATIONAL: _("Nasjonalt"), **names(Region)},
-        "topic": names(Topic),
-        "audience": names(Audience),
+        "region": {NATIONAL: _("Nasjonalt"), **names(regions_for_locale)},
+        "topic": names(lambda locale: terms(Topic, locale)),
+        "audience": names(lambda locale: terms(Audience, locale)),
     }
     groups = []
     for name in FACETS:

@@ -6,15 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from blocks.library import body_blocks
 from home.frontpage import front_page_context, region_page_context
+from home.routing import route_below
+from regions.locales import active_locale, attach_locale
 from resources.registry import section_index_models
+from resources.restrictions import CachedViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(
         _("ingress"),
         blank=True,
@@ -43,6 +46,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("forside")
 
+    @property
+    def localized(self):
+        # Wagtail routes every request from the site's front page in the visitor's language:
+        # this one when that is its own (from the cached locales), else Wagtail's lookup.
+        try:
+            if active_locale().pk == self.locale_id:
+                return self
+        except Locale.DoesNotExist:
+            return self
+        return super().localized
+
+    def route(self, request, path_components):
+        # Every page of the site is routed from here: in two queries (home/routing.py).
+        if path_components:
+            return route_below(self, request, path_components)
+        attach_locale(self)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         region_pages = RegionPage.objects.child_of(self).live().select_related("region")
@@ -50,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class RegionPage(Page):
+class RegionPage(CachedViewRestrictionsMixin, Page):
     region = models.ForeignKey(
         "regions.Region",
         on_delete=models.PROTECT,
@@ -87,6 +108,8 @@ class RegionPage(Page):
     ]
 
     parent_page_types = ["home.HomePage"]
+    # What its page view reads besides its own row (fetched with it: home/routing.py).
+    page_view_related = {"select": ["region"]}
 
     @classmethod
     def clean_subpage_models(cls):
@@ -110,7 +133,7 @@ class RegionPage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("ingress"), blank=True, help_text=_("En eller to setninger som oppsummerer siden.")
     )

@@ -18,9 +18,10 @@ from wagtail.search import index
 from blocks.library import body_blocks
 from regions.lookup import region_for
 from resources.models.queryset import ResourcePageManager
+from resources.restrictions import CachedViewRestrictionsMixin
 
 
-class ResourcePage(Page):
+class ResourcePage(CachedViewRestrictionsMixin, Page):
     summary = models.TextField(
         _("sammendrag"),
         max_length=400,
@@ -96,6 +97,13 @@ class ResourcePage(Page):
     resource_type = None
     # How lists and front pages order this type (local-first ordering comes before it).
     listing_ordering = ("-date", "-pk")
+    # What a resource's page view reads besides its own row, fetched with it when the page is
+    # routed (home/routing.py): the owner and list image, and the topics, audiences and areas
+    # the page shows.
+    page_view_related = {
+        "select": ["owner_region", "image"],
+        "prefetch": ["topics", "audiences", "areas"],
+    }
 
     is_creatable = False
 

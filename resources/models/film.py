@@ -18,6 +18,7 @@ from resources import films
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
+from resources.restrictions import CachedViewRestrictionsMixin
 
 
 class FilmIndexPage(ListingPage):
@@ -28,7 +29,7 @@ class FilmIndexPage(ListingPage):
         verbose_name = _("filmoversikt")
 
 
-class FilmSeriesPage(Page):
+class FilmSeriesPage(CachedViewRestrictionsMixin, Page):
     """A numbered set of films (e.g. simulation films), shown in the order of the tree."""
 
     intro = RichTextField(
@@ -84,6 +85,11 @@ class FilmPage(ResourcePage):
         menu_order=30,
         query_words=("film", "video"),
     )
+    # Its captions are read twice a page view (the player's tracks, the structured data).
+    page_view_related = {
+        **ResourcePage.page_view_related,
+        "prefetch": [*ResourcePage.page_view_related["prefetch"], "captions"],
+    }
 
     video = models.ForeignKey(
         "wagtailmedia.Media",

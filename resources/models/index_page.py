@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from resources.listing import listing_context
+from resources.restrictions import CachedViewRestrictionsMixin
 
 
-class ListingPage(Page):
+class ListingPage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(
         _("ingress"),
         blank=True,

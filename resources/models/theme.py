@@ -36,6 +36,10 @@ class ThemePage(ResourcePage):
         menu_order=10,
     )
     listing_ordering = ("title",)
+    page_view_related = {
+        **ResourcePage.page_view_related,
+        "select": [*ResourcePage.page_view_related["select"], "topic"],
+    }
 
     topic = models.ForeignKey(
         "resources.Topic",

@@ -6,6 +6,7 @@ from django import template
 
 from wagtail.models import Locale
 
+from regions.locales import active_locale
 from resources.models import ThemePage
 
 register = template.Library()
@@ -16,5 +17,5 @@ def topic_pages():
     """The live theme pages (one per topic) in the active language, by title."""
     pages = ThemePage.objects.live().public().filter(expired=False)
     with contextlib.suppress(Locale.DoesNotExist):
-        pages = pages.filter(locale=Locale.get_active())
+        pages = pages.filter(locale=active_locale())
     return list(pages.order_by("title").only("title", "url_path", "path", "depth"))
