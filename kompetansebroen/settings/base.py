@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "newsletters",
+    "pagecache",
     "home",
     "projects",
     "favourites",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and area middleware, to see the cookies they set (pagecache/).
+    "pagecache.headers.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The URL decides the language (/nn/…, /en/…; no prefix = bokmål), never Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
@@ -198,3 +201,37 @@ NEWSLETTER_PENDING_DAYS = env.whole_number("NEWSLETTER_PENDING_DAYS", 7)
 # The site's address in newsletters sent by the send_newsletter command (no request to ask);
 # empty: WAGTAILADMIN_BASE_URL (read when sending, so settings that change it are followed).
 NEWSLETTER_BASE_URL = env.get("NEWSLETTER_BASE_URL", "")
+
+# --- The front door (deploy/, docs/operations/front-door.md) ---------------------------------
+# nginx's purge server for its page cache (FRONTDOOR_PURGE_LISTEN), e.g. http://127.0.0.1:8081.
+# Set, publishing purges every cached page that shows the changed page (pagecache/).
+PAGE_CACHE_PURGE_URL = env.get("PAGE_CACHE_PURGE_URL", "")
+# How long the front door may keep a page for anonymous visitors (Cache-Control s-maxage; 0:
+# not at all). Purging makes a change visible at once; the lifetime only bounds what purging
+# cannot reach (the menu and footer on other pages, snippets, replaced images). Addresses with
+# a query string (filters, later pages of a list, searches) cannot be purged one by one and
+# are kept for PAGE_CACHE_QUERY_SECONDS. Without a purge URL both default to 0.
+PAGE_CACHE_SECONDS = env.whole_number("PAGE_CACHE_SECONDS", 600 if PAGE_CACHE_PURGE_URL else 0)
+PAGE_CACHE_QUERY_SECONDS = env.whole_number(
+    "PAGE_CACHE_QUERY_SECONDS", 60 if PAGE_CACHE_PURGE_URL else 0
+)
+WAGTAILFRONTENDCACHE = (
+    {
+        "frontdoor": {
+            "BACKEND": "pagecache.backends.NginxPurgeBackend",
+            "LOCATION": PAGE_CACHE_PURGE_URL,
+        }
+    }
+    if PAGE_CACHE_PURGE_URL
+    else {}
+)
+# pagecache/showing.py lists each language's address itself: bokmål has no /nb/ prefix for
+# Wagtail's own language expansion to replace.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Files Django checks before sending (documents, which may be private; films and podcast sound
+# under /avspill/): with this internal prefix of the front door (deploy/nginx, "/_kb_protected/")
+# Django answers with X-Accel-Redirect and nginx sends the bytes, Range requests included.
+# Empty: Django streams them itself (with Range), as without nginx.
+MEDIA_ACCEL_REDIRECT_URL = env.get("MEDIA_ACCEL_REDIRECT_URL", "")
+if MEDIA_ACCEL_REDIRECT_URL:
+    SENDFILE_BACKEND = "playback.accel"  # Wagtail's document view hands its files to it
