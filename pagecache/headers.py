@@ -2,10 +2,10 @@
 Cache-Control.
 
 A response is shared only when nothing in it depends on who asks beyond what the front
-door's cache key holds (host, path and so the language, the area, the query string): a GET
-of a page, the search or a feed, for a visitor who is not logged in and has no session, when
-rendering used no CSRF token and set no cookie, and the area came from a known region's slug
-(or none). Whatever does depend on the visitor is marked private and never stored.
+door's cache key holds (host, path and so the language, the area, the query string): a GET of
+a page, a feed or the search box's suggestions, for a visitor who is not logged in and has no
+session, when rendering used no CSRF token and set no cookie, and the area it was made for is
+the one the key names. Whatever does depend on the visitor is marked private and never stored.
 """
 
 import re
@@ -16,11 +16,11 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from regions.area import current_area
 
 # Views whose answers are the same for every anonymous visitor: Wagtail's pages (with their
-# sub-routes, e.g. a podcast's feed), the search page and its API, the news feeds.
+# sub-routes, e.g. a podcast's feed), the search box's suggestions, the news feeds. Not the
+# search page: each search is counted for the editors' search statistics (search/querylog.py),
+# which a cached answer would skip; the search API says no-store itself.
 SHAREABLE_VIEWS = {
     "wagtail_serve",
-    "search",
-    "search_api",
     "search_autocomplete",
     "news_feed_rss",
     "news_feed_atom",
@@ -29,6 +29,21 @@ SHAREABLE_VIEWS = {
 }
 # What the front door takes for an area slug ($kb_area in deploy/nginx/kompetansebroen.conf).
 PLAIN_SLUG = r"[a-z0-9-]*"
+
+
+def key_area(request):
+    """The area the front door's cache key names for this request, read as nginx reads it
+    (its maps $kb_query_area and $kb_cookie_area): the first ``o=`` of the raw query string,
+    else the last ``omrade=`` of the raw Cookie header. Django's own parsing differs in corner
+    cases (case, encoding, repeats, spaces); comparing the two keeps a request that is read
+    differently out of the cache instead of storing one area's page under another's key."""
+    parameter = re.escape(settings.AREA_QUERY_PARAMETER)
+    query = re.search(rf"(?:^|&){parameter}=([^&]*)", request.META.get("QUERY_STRING", ""))
+    if query and query.group(1):
+        return query.group(1)
+    name = re.escape(settings.AREA_COOKIE_NAME)
+    cookie = re.match(rf"^(?:.*;\s*)?{name}=([^;]*)", request.META.get("HTTP_COOKIE", ""))
+    return cookie.group(1) if cookie else ""
 
 
 def area_only_query(request):
@@ -50,14 +65,12 @@ def depends_on_visitor(request, response):
 
 
 def area_matches_key(request):
-    """The area the response was made for is the one the cache key names: ``?o=`` when given
-    (a known region's slug, spelled as stored), else the cookie (the same, or absent)."""
-    requested = request.GET.get(settings.AREA_QUERY_PARAMETER, "")
-    named = requested or request.COOKIES.get(settings.AREA_COOKIE_NAME, "")
-    if not named:
-        return current_area(request) is None
+    """The page was made for the area the cache key names (a plain slug, or none)."""
+    named = key_area(request)
+    if not re.fullmatch(PLAIN_SLUG, named):
+        return False
     area = current_area(request)
-    return area is not None and area.slug == named and re.fullmatch(PLAIN_SLUG, named)
+    return (area.slug if area is not None else "") == named
 
 
 def shared_cache_seconds(request, response):
@@ -74,7 +87,7 @@ def shared_cache_seconds(request, response):
     if not area_matches_key(request):
         return 0
     # Purging reaches a page's address with and without ?o=; other query strings (filters,
-    # pages of a list, searches) cannot be listed, so they are kept briefly instead.
+    # pages of a list, suggestions) cannot be listed, so they are kept briefly instead.
     if area_only_query(request):
         return settings.PAGE_CACHE_SECONDS
     return settings.PAGE_CACHE_QUERY_SECONDS

@@ -63,7 +63,15 @@ render() {
   local accel="${MEDIA_ACCEL_REDIRECT_URL:-$DEFAULT_ACCEL_URL}"
   [[ "$accel" == /*/ ]] || fail "MEDIA_ACCEL_REDIRECT_URL must start and end with /: '$accel'"
   local static_root="${STATIC_ROOT:-$REPO/static_collected}" media_root="${MEDIA_ROOT:-$REPO/media}"
-  local -A values=(
+  # name in the templates -> (environment variable, value)
+  local -A values=() sources=(
+    [LISTEN]=FRONTDOOR_LISTEN [PURGE_LISTEN]=FRONTDOOR_PURGE_LISTEN [UPSTREAM]=FRONTDOOR_UPSTREAM
+    [SERVER_NAME]=FRONTDOOR_SERVER_NAME [CACHE_DIR]=FRONTDOOR_CACHE_DIR
+    [CACHE_MAX_SIZE]=FRONTDOOR_CACHE_MAX_SIZE [STATIC_ROOT]=STATIC_ROOT [MEDIA_ROOT]=MEDIA_ROOT
+    [ACCEL_URL]=MEDIA_ACCEL_REDIRECT_URL [PREFIX]=DIR [WORKER_PROCESSES]=FRONTDOOR_WORKERS
+    [ACCESS_LOG]=FRONTDOOR_ACCESS_LOG [MIME_TYPES]=FRONTDOOR_MIME_TYPES
+  )
+  values=(
     [LISTEN]="${FRONTDOOR_LISTEN:-127.0.0.1:8080}"
     [PURGE_LISTEN]="${FRONTDOOR_PURGE_LISTEN:-127.0.0.1:8081}"
     [UPSTREAM]="${FRONTDOOR_UPSTREAM:-127.0.0.1:8000}"
@@ -80,7 +88,7 @@ render() {
   )
   local name
   for name in "${!values[@]}"; do
-    check_value "$name" "${values[$name]}"
+    check_value "${sources[$name]}" "${values[$name]}"
   done
   # Brotli when Debian's modules are there (a server loads them from modules-enabled/).
   values[BROTLI]="# brotli: libnginx-mod-http-brotli-filter is not installed"
@@ -134,9 +142,10 @@ stop() {
   local pid
   pid="$(cat "$dir/nginx.pid")"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
+  for _ in $(seq 100); do
+    # nginx removes its pid file as it exits (the process may linger unreaped a moment).
+    [ -f "$dir/nginx.pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.05
   done
   fail "nginx (pid $pid) did not stop"
 }
@@ -150,5 +159,5 @@ case "${1:-}" in
     shift
     exec "$REPO/.venv/bin/gunicorn" -c "$REPO/deploy/gunicorn.conf.py" kompetansebroen.wsgi "$@"
     ;;
-  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -68,14 +68,20 @@ class FrontDoor:
     def purge_url(self):
         return f"http://127.0.0.1:{self.purge_port}"
 
-    def get(self, path, host="localhost", cookies=None, headers=None, method="GET"):
-        """One request to the front door, as a browser at ``host`` would send it."""
-        sent = {"Host": host, **(headers or {})}
+    def get(self, path, host="localhost", cookies=None, headers=(), method="GET", body=None):
+        """One request to the front door, as a browser at ``host`` would send it; ``headers``
+        a dict or (name, value) pairs (a name may repeat)."""
+        sent = [("Host", host), *(headers.items() if isinstance(headers, dict) else headers)]
+        if body is not None:
+            sent.append(("Content-Length", str(len(body))))
         if cookies:
-            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+            sent.append(("Cookie", "; ".join(f"{name}={value}" for name, value in cookies.items())))
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            connection.request(method, path, headers=sent)
+            connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+            for name, value in sent:
+                connection.putheader(name, value)
+            connection.endheaders(body)
             response = connection.getresponse()
             return Answer(response.status, response.headers, response.read())
         finally:
