@@ -327,7 +327,7 @@ def runs(args, workdir, env, ports, services):
         if args.soak:
             # Workers are not recycled here, so their growth shows.
             with gunicorn(
-                env, workdir / "gunicorn-soak.log", app_port, *args.gunicorn[0], 0
+                env, workdir / "gunicorn-soak.log", app_port, args.gunicorn[0], 0
             ) as started:
                 soak(args, mixed, door_url, started[0].pid)
 

@@ -7,6 +7,7 @@ import datetime
 import itertools
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -37,10 +38,8 @@ from tests.factories import (
 from tests.ops.frontdoor import ACCEL_URL, running_front_door
 
 DEMO_MEDIA = Path(__file__).resolve().parents[2] / "builder" / "demo" / "media"
-_hosts = itertools.count(1)
-
-
 REGIONS = {"ahus": "Ahus", "innlandet": "Innlandet"}
+_hosts = itertools.count(1)
 
 
 def build_site(host="localhost", regions=("ahus",)):
@@ -169,8 +168,6 @@ def test_the_addresses_showing_a_page_are_its_own_its_lists_regions_themes_and_r
 
 @pytest.fixture(scope="module")
 def front_door(live_server, tmp_path_factory):
-    from django.conf import settings
-
     directory = tmp_path_factory.mktemp("frontdoor")
     upstream = f"{live_server.thread.host}:{live_server.thread.port}"
     with running_front_door(directory, upstream, directory, settings.MEDIA_ROOT) as door:
