@@ -120,7 +120,7 @@ render() {
     fi
     printf '%s\n' "$content" >"$dir/${template##*:}"
   done
-  mkdir -p "${values[CACHE_DIR]}"
+  # A cache directory elsewhere (/var/cache/nginx/…) is created by nginx, owned by its workers.
 }
 
 start() {
