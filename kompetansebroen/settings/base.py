@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "newsletters",
+    "pagecache",
     "home",
     "projects",
     "favourites",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
     "kompetansebroen.headers.PermissionsPolicyMiddleware",
+    # Above the session, CSRF and area middleware, to see the cookies they set (pagecache/).
+    "pagecache.headers.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The URL decides the language (/nn/…, /en/…; no prefix = bokmål), never Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
@@ -293,3 +296,37 @@ PUBLIC_RATE_LIMITS = {
     "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
     "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
 }
+
+# --- The front door (deploy/, docs/operations/front-door.md) ---------------------------------
+# nginx's purge server for its page cache (FRONTDOOR_PURGE_LISTEN), e.g. http://127.0.0.1:8081.
+# Set, publishing purges every cached page that shows the changed page (pagecache/).
+PAGE_CACHE_PURGE_URL = env.get("PAGE_CACHE_PURGE_URL", "")
+# How long the front door may keep a page for anonymous visitors (Cache-Control s-maxage; 0:
+# not at all). Purging makes a change visible at once; the lifetime only bounds what purging
+# cannot reach (the menu and footer on other pages, snippets, replaced images). Addresses with
+# a query string (filters, later pages of a list, searches) cannot be purged one by one and
+# are kept for PAGE_CACHE_QUERY_SECONDS. Without a purge URL both default to 0.
+PAGE_CACHE_SECONDS = env.whole_number("PAGE_CACHE_SECONDS", 600 if PAGE_CACHE_PURGE_URL else 0)
+PAGE_CACHE_QUERY_SECONDS = env.whole_number(
+    "PAGE_CACHE_QUERY_SECONDS", 60 if PAGE_CACHE_PURGE_URL else 0
+)
+WAGTAILFRONTENDCACHE = (
+    {
+        "frontdoor": {
+            "BACKEND": "pagecache.backends.NginxPurgeBackend",
+            "LOCATION": PAGE_CACHE_PURGE_URL,
+        }
+    }
+    if PAGE_CACHE_PURGE_URL
+    else {}
+)
+# pagecache/showing.py lists each language's address itself: bokmål has no /nb/ prefix for
+# Wagtail's own language expansion to replace.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Files Django checks before sending (documents, which may be private; films and podcast sound
+# under /avspill/): with this internal prefix of the front door (deploy/nginx, "/_kb_protected/")
+# Django answers with X-Accel-Redirect and nginx sends the bytes, Range requests included.
+# Empty: Django streams them itself (with Range), as without nginx.
+MEDIA_ACCEL_REDIRECT_URL = env.get("MEDIA_ACCEL_REDIRECT_URL", "")
+if MEDIA_ACCEL_REDIRECT_URL:
+    SENDFILE_BACKEND = "playback.accel"  # Wagtail's document view hands its files to it
