@@ -73,14 +73,16 @@ INNLANDET_PICKS = ["demo-project-barn-som-parorende-innlandet"]
 
 
 def draw_logo(colour, size=(480, 160)):
-    """A plain logo: a white bridge on the region's colour (PNG, drawn with Pillow)."""
+    """A plain logo: a white arch bridge on the region's colour (PNG, drawn with Pillow)."""
     width, height = size
+    deck = height - 40
     image = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
-    draw.arc((60, 50, width - 60, height * 2 - 30), start=180, end=360, fill="white", width=14)
-    draw.line((40, height - 40, width - 40, height - 40), fill="white", width=12)
-    for x in (width * 0.3, width * 0.5, width * 0.7):
-        draw.line((x, height - 40, x, 62 if x == width * 0.5 else 78), fill="white", width=8)
+    # The arch: the upper half of an ellipse whose centre lies on the deck.
+    draw.arc((70, 30, width - 70, 2 * deck - 30), start=180, end=360, fill="white", width=14)
+    draw.line((40, deck, width - 40, deck), fill="white", width=12)
+    for x, top in ((width * 0.32, 52), (width * 0.5, 36), (width * 0.68, 52)):
+        draw.line((x, deck, x, top), fill="white", width=8)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer

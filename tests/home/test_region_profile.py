@@ -239,3 +239,17 @@ def test_local_links_show_on_the_regions_pages_and_for_visitors_in_its_area(
     with django_capture_on_commit_callbacks(execute=True):
         ahus.save_revision().publish()
     assert local_links(client, "/") == (["Ny lenke"], ["Samhandling"])
+
+
+def test_editors_preview_each_block_in_the_picker(admin_client, regions, index_for):
+    factories.NewsPageFactory(parent=index_for("news"), title="Nyhet i forhåndsvisningen")
+    stream = RegionPage._meta.get_field("layout").stream_block
+    links = RegionPage._meta.get_field("footer_links").stream_block
+    previews = {}
+    for block in [*stream.child_blocks.values(), *links.child_blocks.values()]:
+        url = reverse("wagtailadmin_block_preview") + f"?id={block.definition_prefix}"
+        response = admin_client.get(url)
+        assert response.status_code == 200, block.name
+        previews[block.name] = response.content.decode()
+    assert "Nyhet i forhåndsvisningen" in previews["latest"]
+    assert 'href="https://example.org"' in previews["link"]
