@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from home.models import RegionPage
+from home.navigation import expire_fragments
 from regions.area import current_area
 from regions.locales import active_locale, default_locale
 
@@ -148,3 +149,11 @@ def _load_profile(request, source):
         return None
     menu, footer = resolve_links(request, region_page.menu_links, region_page.footer_links)
     return RegionProfile(region_page, menu_links=menu, footer_links=footer)
+
+
+def logo_changing(sender, instance, **kwargs):
+    """Signal receiver (an image saved, or about to be deleted): when it is a region's logo,
+    the cached menu and footer that show it expire (on commit). Deleting a logo empties the
+    region page's field without a publication, so this is the only notice they get."""
+    if RegionPage.objects.filter(logo_id=instance.pk).exists():
+        expire_fragments()

@@ -6,13 +6,16 @@ visitors in its area, and only its own team may edit it."""
 import datetime
 
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.urls import reverse
 
+from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
 
+from builder.demo.content import placeholder_image
 from builder.tree import placeholder_presentation
 from home.frontpage import FRONT_PAGE_SECTIONS
 from home.models import RegionPage
@@ -239,6 +242,27 @@ def test_local_links_show_on_the_regions_pages_and_for_visitors_in_its_area(
     with django_capture_on_commit_callbacks(execute=True):
         ahus.save_revision().publish()
     assert local_links(client, "/") == (["Ny lenke"], ["Samhandling"])
+
+
+def test_the_cached_footer_forgets_a_deleted_logo(
+    client, regions, django_capture_on_commit_callbacks
+):
+    logo = get_image_model()(title="Logo – Ahus", description="Logoen til Ahus")
+    logo.file = ImageFile(placeholder_image((0, 98, 186), size=(120, 40)), name="logo.png")
+    logo.save()
+    ahus = region_page(regions["ahus"])
+    ahus.logo = logo
+    with django_capture_on_commit_callbacks(execute=True):
+        ahus.save_revision().publish()
+
+    def footer_logos():
+        page = BeautifulSoup(client.get(ahus.url).content, "html.parser")
+        return page.select(".site-footer__region img")
+
+    assert len(footer_logos()) == 1  # and now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        logo.delete()
+    assert footer_logos() == []
 
 
 def test_editors_preview_each_block_in_the_picker(admin_client, regions, index_for):
