@@ -84,7 +84,7 @@ def _latest(blocks, locale, area):
     found = (
         ResourcePage.objects.listed(locale)
         .prefetch_related(None)  # fetched once for every card of the page (below)
-        .first_of_each({model_for(key): limit for key, limit in limits.items()}, area, True)
+        .first_of_each({model_for(key): limit for key, limit in limits.items()}, area, current=True)
     )
     return {key: found[model_for(key)] for key in limits}
 
