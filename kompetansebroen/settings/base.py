@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # /healthz and /readyz answer before anything else runs (no host check, no redirect).
     "ops.health.HealthCheckMiddleware",
     "ops.request_id.RequestIdMiddleware",
+    # Each cached lookup (locales, regions, sites, the markup's version) read once a request.
+    "regions.cached.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
