@@ -2,6 +2,8 @@
 hides a change: a published item, or a renamed topic, shows on the next request. And a
 request reads each cached lookup from the cache once (with Redis each read is a round trip)."""
 
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -82,3 +84,29 @@ def test_a_request_reads_each_cached_lookup_once(client, regions, index_for, cac
     assert cached.FRAGMENT_VERSION_KEY in looked_up
     assert "kb:locales" in looked_up
     assert len(looked_up) == len(set(looked_up)), looked_up
+
+
+class RecordingPurge(BaseBackend):
+    """A front-door cache that notes the cached markup's version when it is told to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append((url, cached.fragment_version()))
+
+
+def test_the_front_door_is_purged_only_once_the_cached_markup_has_expired(
+    settings, regions, index_for, django_capture_on_commit_callbacks
+):
+    # Purged first, a request in between would put the old markup back in the front door's
+    # cache for its whole lifetime.
+    settings.WAGTAILFRONTENDCACHE = {
+        "recording": {"BACKEND": "tests.home.test_cached_markup.RecordingPurge"}
+    }
+    RecordingPurge.purged.clear()
+    item = NewsPageFactory(parent=index_for("news"), title="Purget nyhet", live=False)
+    before = cached.fragment_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+    assert RecordingPurge.purged
+    assert all(version > before for _url, version in RecordingPurge.purged)
