@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from builder.importer.body import body_stream, text_list_stream
 from builder.importer.fields import OSLO
+from builder.importer.old_urls import redirect_old_urls
 from builder.importer.records import (
     EDITED,
     kept_because,
@@ -72,7 +73,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=
     # Each page indexed once at the end, not at every save (search/indexing.py).
     with indexed_once(), transaction.atomic():
         context = _Context(source_name, Locale.get_default(), summary)
-        ensure_home_page()
+        home = ensure_home_page()
         _upsert_terms(context, corpus)
         context.wanted = _wanted_source_ids(corpus)
         _preload_pages(context)
@@ -83,6 +84,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=
             _upsert_item(context, item)
             if number % PROGRESS_EVERY == 0 or number == total:
                 say(f"  {number}/{total} items\n")
+        redirect_old_urls(context.existing, corpus.items, home, summary)
         _handle_missing(context, unpublish_missing)
     _refresh_statistics()
     summary.seconds = time.monotonic() - started

@@ -171,3 +171,14 @@ def test_demo_content_has_an_article_in_nynorsk_and_english(demo_output):
         "nn": "Når pasienten ikkje klarer å svelgje tablettane",
         "en": "When the patient cannot swallow tablets",
     }
+
+
+@pytest.mark.django_db
+def test_demo_old_addresses_redirect_and_fill_the_404_report(demo_output, client, admin_client):
+    article = resources.ArticlePage.objects.get(
+        source_id="demo-article-svelgevansker", locale__language_code="nb"
+    )
+    response = client.get("/article/svelgevansker-og-tabletter/")
+    assert (response.status_code, response["Location"]) == (301, article.url)
+    report = admin_client.get("/admin/reports/not-found/").content.decode()
+    assert "/article/demensomsorg-i-hjemmet" in report
