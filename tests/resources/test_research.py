@@ -117,7 +117,9 @@ def test_a_doi_is_accepted_bare_or_with_its_address(given):
     assert normalise_doi(given) == "10.1056/NEJMoa2034577"
 
 
-@pytest.mark.parametrize("given", ["10.1056", "NEJMoa2034577", "11.1234/x", "10.12/x", "10.1234/a b"])
+@pytest.mark.parametrize(
+    "given", ["10.1056", "NEJMoa2034577", "11.1234/x", "10.12/x", "10.1234/a b"]
+)
 def test_what_is_not_a_doi_is_refused(given):
     with pytest.raises(ValidationError):
         normalise_doi(given)
