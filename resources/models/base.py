@@ -40,7 +40,10 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("listebilde"),
-        help_text=_("Vises på kort i lister. Husk alternativ tekst på bildet."),
+        help_text=_(
+            "Vises på kort i lister og øverst på siden, med bildetekst og fotograf under. "
+            "Husk alternativ tekst på bildet."
+        ),
     )
     # The caption and credit belong to this use of the image (as in the body's image block):
     # the same photo can say different things on different pages, and the image model is
