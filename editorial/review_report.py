@@ -108,6 +108,7 @@ class ReviewReportView(ReportView):
     filterset_class = ReviewReportFilterSet
     is_searchable = True
     search_fields = ["title"]
+    search_backend_name = None  # a plain "title contains" in the database, on every backend
     default_ordering = "review_by"
     export_filename = "faglig-gjennomgang"
     columns = [

@@ -110,6 +110,7 @@ def test_central_team_sees_every_region_and_filters_by_region(client, site, due,
     assert set(rows(client, region="ahus")[0]) == {"Ahusnyhet"}
     assert set(rows(client, region="nasjonalt")[0]) == {"Nasjonalt kurs"}
     assert set(rows(client, status="snart")[0]) == {"Snart til vurdering"}
+    assert set(rows(client, q="nyhet")[0]) == {"Ahusnyhet", "Innlandsnyhet"}
 
 
 def test_recording_a_review_in_the_editor_takes_the_item_off_the_report(
