@@ -22,29 +22,26 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def photo(db):
     image = get_image_model()(title="Sykepleier", description="Sykepleier ved en seng")
-    image.file = ImageFile(placeholder_image((46, 110, 142), size=(640, 360)), name="foto.png")
+    image.file = ImageFile(placeholder_image((46, 110, 142), size=(64, 36)), name="foto.png")
     image.save()
     return image
 
 
 def type_pages(index_for, regions, **fields):
-    """One page of every resource type whose template shows the main image."""
-    series = f.PodcastSeriesPageFactory(parent=index_for("podcast_series"), **fields)
+    """A page of each kind of template: every resource template extends resource_base.html,
+    whose ``resource_image`` block shows the figure; the film's is the one that replaces that
+    block (with an embedded film it shows the image), research has its own facts and sections,
+    and projects live in another app."""
     return [
         f.ArticlePageFactory(parent=index_for("article"), **fields),
         f.ResearchArticlePageFactory(parent=index_for("research"), **fields),
-        f.CoursePageFactory(parent=index_for("course"), **fields),
-        f.NewsPageFactory(parent=index_for("news", regions["ahus"]), **fields),
-        f.EventPageFactory(parent=index_for("event"), **fields),
-        f.FilmPageFactory(parent=index_for("film"), **fields),  # an embedded film: image shown
-        series,
-        f.PodcastEpisodePageFactory(parent=series, **fields),
-        f.ThemePageFactory(parent=index_for("theme"), **fields),
+        f.FilmPageFactory(parent=index_for("film"), **fields),
+        f.CoursePageFactory(parent=index_for("course", regions["ahus"]), **fields),
         f.ProjectPageFactory(parent=index_for("project", regions["ahus"]), **fields),
     ]
 
 
-def test_every_type_shows_caption_credit_and_last_review_under_its_image(
+def test_resource_pages_show_caption_credit_and_last_review_under_the_image(
     client, regions, index_for, photo
 ):
     pages = type_pages(
