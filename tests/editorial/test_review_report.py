@@ -94,6 +94,8 @@ def test_region_editor_sees_own_regions_due_items_only(client, site, due, make_u
     assert set(by_title) == {"Innlandsnyhet", "Snart til vurdering"}
     assert by_title["Innlandsnyhet"][3] == days(-40).isoformat()
     assert by_title["Innlandsnyhet"][6].endswith(site["innlandet_news"].url)
+    excel = client.get(REPORT, {"export": "xlsx"})
+    assert excel["Content-Type"].startswith("application/vnd.openxmlformats")
 
     client.force_login(make_user("aksel", "ahus-moderators"))
     assert set(rows(client)[0]) == {"Ahusnyhet"}
