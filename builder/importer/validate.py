@@ -243,6 +243,8 @@ def _item(checker, index, raw, known):
 
 def _cross_checks(checker, where, item):
     fields = item.fields
+    if item.type == "research" and not (fields["doi"] or fields["link"]):
+        checker.fail(where, "doi", "a research item needs a doi or a link")
     if item.type == "event":
         start, end, deadline = fields["start"], fields["end"], fields["registration_deadline"]
         if end and end < start:

@@ -75,6 +75,10 @@ class Site:
                 self.index_for("course", self.ahus),
             ],
             factories.ArticlePageFactory: [self.index_for("article")],
+            factories.ResearchArticlePageFactory: [
+                self.index_for("research"),
+                self.index_for("research", self.ahus),
+            ],
             factories.NewsPageFactory: [self.index_for("news"), self.index_for("news", self.ahus)],
             factories.EventPageFactory: [self.index_for("event")],
             factories.FilmPageFactory: [self.index_for("film"), self.film_series],
@@ -108,6 +112,8 @@ class Site:
             "course page": first[factories.CoursePageFactory].url,
             "article list": self.index_for("article").url,
             "article page": first[factories.ArticlePageFactory].url,
+            "research list (region)": self.index_for("research", self.ahus).url,
+            "research page": first[factories.ResearchArticlePageFactory].url,
             "theme list": self.index_for("theme").url,
             "theme page": self.theme.url,
             "podcast list": self.index_for("podcast_series").url,
@@ -173,7 +179,8 @@ def test_every_page_type_stays_within_budget_whatever_the_length_of_its_lists(
     # The lists did grow: the theme page's picks and sections (every type is there), the
     # front page's sections and its list of picks.
     response = client.get(site.theme.url)
-    twice, two_parents = 2 * PER_STEP, 4 * PER_STEP  # courses, news, films: in two lists
+    # courses, news, films, research: in two lists
+    twice, two_parents = 2 * PER_STEP, 4 * PER_STEP
     assert len(response.context["featured"]) == 4 * PER_STEP
     sections = {section["type"]: len(section["items"]) for section in response.context["sections"]}
     assert sections == {
@@ -181,6 +188,7 @@ def test_every_page_type_stays_within_budget_whatever_the_length_of_its_lists(
         "film": two_parents,
         "podcast_episode": twice,
         "article": twice,
+        "research": two_parents,
         "event": twice,
         "news": two_parents,
     }
