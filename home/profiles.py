@@ -1,43 +1,58 @@
 """The region profile the menu and footer show: that of the region whose pages the visitor is
 on, else of the visitor's area ("Mitt område"); none on national pages without an area.
 
-A profile is read from the region's published region page (its name, logo, contact details
-and local links) only when the cached menu or footer is built: which region applies is known
-without a query for a routed page (home/routing.py keeps the pages above it), so the
-fragments' cache key costs nothing. Publishing the region page expires the fragments, as any
-publication does (home/signals.py).
+Which region applies is known without a query for a routed page (home/routing.py keeps the
+pages above it), so the menu's and footer's cache key costs nothing. What they show of each
+region (its name, logo, e-mail, telephone and local links, from its published region page)
+is one cached map for all regions (regions/cached.py), forgotten when a page is published,
+unpublished, moved or deleted (a region page, or a page a link leads to) and when a logo
+changes (home/signals.py): a menu or footer made again after a publication reads it from the
+cache, and only the first one after a change reads the region pages (three queries).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page
 
 from home.models import RegionPage
-from home.navigation import expire_fragments
 from regions.area import current_area
+from regions.cached import expire_fragments, forget, remembered
 from regions.locales import active_locale, default_locale
 
+PROFILES_CACHE_KEY = "kb:region-profiles"
 # A region page sits below a front page (depth 2): only pages deeper than that can be in one.
 REGION_PAGE_DEPTH = 3
+# The logo's rendition, on the region page and (smaller, by CSS) in the footer.
+LOGO_SPEC = "max-320x120"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Logo:
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class RegionProfile:
-    page: RegionPage  # the region's published region page, in the visitor's language if any
-    menu_links: list = field(default_factory=list)  # [(label, url)]
-    footer_links: list = field(default_factory=list)
+    """What the menu and footer show of a region (plain data, kept in the cache)."""
 
-    @property
-    def name(self):
-        return self.page.title
+    page_id: int
+    locale_id: int
+    region_key: str  # the Region's translation key: the same region in every language
+    name: str
+    logo: Logo | None
+    contact_email: str
+    contact_phone: str
+    menu_links: tuple  # ((label, url), …)
+    footer_links: tuple
 
     @property
     def in_footer(self):
         """Whether the footer has anything of the region's to show."""
-        page = self.page
-        return bool(page.logo_id or page.contact_email or page.contact_phone or self.footer_links)
+        return bool(self.logo or self.contact_email or self.contact_phone or self.footer_links)
 
 
 def region_page_id(page):
@@ -83,15 +98,6 @@ def profile_key(request, page):
     return f"page-{value}" if kind == "page" else f"area-{value.slug}"
 
 
-def _choose(pages):
-    """The region page in the visitor's language, else in the source language, else any."""
-    by_locale = {page.locale_id: page for page in pages}
-    for locale in (active_locale(), default_locale()):
-        if locale.pk in by_locale:
-            return by_locale[locale.pk]
-    return pages[0] if pages else None
-
-
 def _links(stream):
     """[(label, page id, url)] of a links field, from its stored data (no query)."""
     links = []
@@ -103,57 +109,85 @@ def _links(stream):
     return links
 
 
-def resolve_links(request, *streams):
-    """[(label, url)] for each links field: external addresses as they are, pages by their
-    URL (published pages only, fetched in one query for all the fields)."""
-    raw = [_links(stream) for stream in streams]
-    ids = {pk for links in raw for _label, pk, _url in links if isinstance(pk, int)}
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids)} if ids else {}
-    resolved = []
-    for links in raw:
-        found = []
-        for label, pk, url in links:
-            if pk:
-                page = pages.get(pk)
-                url = page.get_url(request=request) if page is not None else None
-            if url:
-                found.append((label, url))
-        resolved.append(found)
-    return resolved
+def _resolved(links, pages, request):
+    """((label, url), …): external addresses as they are, pages (published ones) by URL."""
+    found = []
+    for label, pk, url in links:
+        if pk:
+            page = pages.get(pk)
+            url = page.get_url(request=request) if page is not None else None
+        if url:
+            found.append((label, url))
+    return tuple(found)
+
+
+def _logo(image):
+    if image is None:
+        return None
+    rendition = image.get_rendition(LOGO_SPEC)
+    return Logo(rendition.url, rendition.width, rendition.height)
+
+
+def load_profiles(request=None):
+    """{region page id: RegionProfile} of every published region page, in every language
+    (the region pages, their logos' renditions and the pages their links lead to: three
+    queries)."""
+    region_pages = list(
+        RegionPage.objects.live()
+        .select_related("region", "logo")
+        .prefetch_related("logo__renditions")
+    )
+    links = {page.pk: (_links(page.menu_links), _links(page.footer_links)) for page in region_pages}
+    ids = {pk for pair in links.values() for kind in pair for _label, pk, _url in kind if pk}
+    targets = {page.pk: page for page in Page.objects.live().filter(pk__in=ids)} if ids else {}
+    return {
+        page.pk: RegionProfile(
+            page_id=page.pk,
+            locale_id=page.locale_id,
+            region_key=str(page.region.translation_key),
+            name=page.title,
+            logo=_logo(page.logo),
+            contact_email=page.contact_email,
+            contact_phone=page.contact_phone,
+            menu_links=_resolved(links[page.pk][0], targets, request),
+            footer_links=_resolved(links[page.pk][1], targets, request),
+        )
+        for page in region_pages
+    }
+
+
+def _choose(profiles):
+    """The profile in the visitor's language, else in the source language, else any."""
+    by_locale = {profile.locale_id: profile for profile in profiles}
+    for locale in (active_locale(), default_locale()):
+        if locale.pk in by_locale:
+            return by_locale[locale.pk]
+    return profiles[0] if profiles else None
 
 
 def region_profile(request, page):
-    """The RegionProfile the menu and footer show for this request and page, or None
-    (remembered on the request: the menu and the footer ask for it)."""
-    memo = getattr(request, "_kb_region_profile", None)
-    key = profile_key(request, page)
-    if memo is not None and memo[0] == key:
-        return memo[1]
-    profile = _load_profile(request, profile_source(request, page))
-    if request is not None:
-        request._kb_region_profile = (key, profile)
-    return profile
-
-
-def _load_profile(request, source):
+    """The RegionProfile the menu and footer show for this request and page, or None."""
+    source = profile_source(request, page)
     if source is None:
         return None
+    profiles = remembered(PROFILES_CACHE_KEY, lambda: load_profiles(request))
     kind, value = source
-    candidates = RegionPage.objects.live().select_related("region", "logo")
     if kind == "page":
-        candidates = candidates.filter(pk=value)
-    else:
-        candidates = candidates.filter(region__translation_key=value.translation_key)
-    region_page = _choose(list(candidates))
-    if region_page is None:
-        return None
-    menu, footer = resolve_links(request, region_page.menu_links, region_page.footer_links)
-    return RegionProfile(region_page, menu_links=menu, footer_links=footer)
+        return profiles.get(value)
+    key = str(value.translation_key)
+    return _choose([profile for profile in profiles.values() if profile.region_key == key])
+
+
+def forget_profiles(**kwargs):
+    """Signal receiver: a page changed (a region page, or a page a local link leads to)."""
+    forget(PROFILES_CACHE_KEY)
 
 
 def logo_changing(sender, instance, **kwargs):
     """Signal receiver (an image saved, or about to be deleted): when it is a region's logo,
-    the cached menu and footer that show it expire (on commit). Deleting a logo empties the
-    region page's field without a publication, so this is the only notice they get."""
+    the cached profiles are forgotten and the menu and footer that show it expire (on
+    commit). Deleting a logo empties the region page's field without a publication, so this
+    is the only notice they get."""
     if RegionPage.objects.filter(logo_id=instance.pk).exists():
+        forget(PROFILES_CACHE_KEY)
         expire_fragments()

@@ -2,18 +2,23 @@
 in home/region_blocks.py), in their order, with the area rules of resources/models/queryset.py.
 
 A region page's view fetches what all its blocks show at once: the newest items of every
-chosen type in one query, the picked items and themes in another, two queries per theme block
+chosen type in one query, the picked items and themes in another, one query per theme block
 for its items, and what the cards show for all of them together. So the number of queries does
 not grow with the number of items, and a list block costs none of its own.
+
+Their markup is cached as the front page's sections are (home/region_page.html): by page, area,
+hour, language and the content's version, which any publication changes.
 
 A page whose layout is empty shows the standard layout, which is also what every region page
 starts with (``default_layout``): the front page's sections, local items first.
 """
 
+from functools import partial
+
 from django.db.models import prefetch_related_objects
 from django.utils import translation
 
-from home.frontpage import FRONT_PAGE_SECTIONS
+from home.frontpage import FRONT_PAGE_SECTIONS, sections_cache_key
 from regions.locales import default_locale, locale_by_id
 from resources.models import ResourcePage, Topic
 from resources.models.queryset import CARD_PREFETCH_RELATED
@@ -112,9 +117,9 @@ def _chosen(blocks):
 
 def theme_items(theme, count, locale, area):
     """The newest items on the theme page's topic, of the types its theme page lists (events:
-    upcoming ones), that a visitor in ``area`` sees, local first: each type's first items in
-    one query, then the newest ``count`` of them in the area's order in another. The topic
-    comes from the cached terms."""
+    upcoming ones), that a visitor in ``area`` sees, local first (one query: each type's
+    first items, marked local or not by ``local_first``, then merged by that mark and date).
+    The topic comes from the cached terms."""
     topic = next(
         (term for term in terms(Topic, locale_by_id(theme.locale_id)) if term.pk == theme.topic_id),
         None,
@@ -122,18 +127,14 @@ def theme_items(theme, count, locale, area):
     if topic is None:
         return []
     on_topic = ResourcePage.objects.listed(locale).prefetch_related(None).with_topic(topic.slug)
+    if area is not None:
+        on_topic = on_topic.local_first(area)  # each item's "_local": 0 for the area's own
     found = on_topic.first_of_each(
         {model_for(key): count for key in THEME_SECTIONS}, area, current=True
     )
-    candidates = {page.pk: page for pages in found.values() for page in pages}
-    if not candidates:
-        return []
-    order = (
-        ResourcePage.objects.filter(pk__in=candidates)
-        .seen_from(area, *ResourcePage.listing_ordering)
-        .values_list("pk", flat=True)
-    )
-    return [candidates[pk] for pk in order[:count]]
+    items = [page for pages in found.values() for page in pages]
+    items.sort(key=lambda page: (getattr(page, "_local", 0), -page.date.toordinal(), -page.pk))
+    return items[:count]
 
 
 def _anchor(base, taken):
@@ -198,12 +199,14 @@ def layout_sections(request, locale, area, raw_stream):
 
 def region_page_context(request, region_page):
     """The region page's sections, from its layout (the standard layout when it is empty),
-    for a visitor seeing the page as the region's own area."""
+    for a visitor seeing the page as the region's own area: made only when the template
+    renders them, as the front page's are (its cached markup needs none of their queries)."""
     region = region_page.region
     raw_stream = list(region_page.layout.raw_data) or default_layout()
     return {
         "area": region,
-        "layout": layout_sections(request, region_page.locale, region, raw_stream),
+        "layout": partial(layout_sections, request, region_page.locale, region, raw_stream),
+        "layout_key": sections_cache_key(region_page, region),
     }
 
 

@@ -191,7 +191,7 @@ class RegionPage(CachedViewRestrictionsMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     # What its page view reads besides its own row (fetched with it: home/routing.py).
-    page_view_related = {"select": ["region", "logo"], "prefetch": ["logo__renditions"]}
+    page_view_related = {"select": ["region"]}
 
     @classmethod
     def clean_subpage_models(cls):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 
 from home import navigation, profiles
+from regions import cached
 
 register = template.Library()
 
@@ -47,7 +48,7 @@ def fragment_cache_seconds():
 
 @register.simple_tag
 def fragment_version():
-    return navigation.fragment_version()
+    return cached.fragment_version()
 
 
 @register.simple_tag(takes_context=True)
