@@ -3,6 +3,7 @@ front door serves from its cache count too), a film or episode once per play, a 
 per download, a passed exam and an issued kursbevis; never a bot, an editor or a preview; and
 nothing about the visitor is stored."""
 
+import json
 import re
 import secrets
 
@@ -18,11 +19,14 @@ from wagtail.documents.models import Document
 import pytest
 
 from builder.tree import ensure_index_page
-from courses.passes import pass_token
+from courses.models import ScormPackage
+from courses.passes import attempt_token, pass_token
 from courses.scoring import questions_of
+from courses.scorm.store import save_package
 from tally.events import Event
 from tally.models import DocumentCount, PageCount
 from tests.courses.conftest import EXAM
+from tests.courses.scorm_zips import demo_upload
 from tests.factories import (
     CoursePageFactory,
     FilmPageFactory,
@@ -122,14 +126,13 @@ def test_film_and_episode_plays_are_counted_on_the_play_beacon(client, home_page
     film = FilmPageFactory(parent=ensure_index_page("film"))
     series = PodcastSeriesPageFactory(parent=ensure_index_page("podcast_series"))
     episode = PodcastEpisodePageFactory(parent=series)
-    html = client.get(film.url).content.decode()
-    assert re.search(r'<video [^>]*data-usage-event="film"', html)
-    assert re.search(
-        r'<audio [^>]*data-usage-event="podcast"', client.get(episode.url).content.decode()
-    )
-    assert visit(client, film, Event.FILM).status_code == 204
-    assert visit(client, episode, Event.PODCAST).status_code == 204
-    assert visit(client, episode, Event.PODCAST).status_code == 204
+    for page, element, event in ((film, "video", "film"), (episode, "audio", "podcast")):
+        html = client.get(page.url).content.decode()
+        assert re.search(rf'<{element} [^>]*data-usage-event="{event}"', html)
+        assert beacon_script(html)["data-page"] == str(page.pk)
+    assert send(client, BEACON, film.pk, Event.FILM).status_code == 204
+    for _play in range(2):
+        assert send(client, BEACON, episode.pk, Event.PODCAST).status_code == 204
     assert (counts(film, Event.FILM), counts(episode, Event.PODCAST)) == (1, 2)
     assert counts(film) == counts(episode) == 0  # plays are not views
 
@@ -161,6 +164,27 @@ def test_a_passed_exam_and_an_issued_kursbevis_are_counted(client, home_page):
     response = client.post("/kursbevis/utsted/", {"name": "Kari Nordmann", "pass_token": token})
     assert response.status_code == 200
     assert counts(course, Event.CERTIFICATE) == 1
+
+
+def test_a_passed_scorm_course_is_counted_once_per_attempt(client, home_page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    course = CoursePageFactory(
+        parent=ensure_index_page("course"),
+        delivery="scorm",
+        scorm_package=save_package(ScormPackage(title=""), demo_upload()),
+        pass_mark=80,
+    )
+    url = course.url + course.reverse_subpage("scorm_result")
+
+    def report(attempt, status, raw):
+        data = {"attempt": attempt, "status": status, "score": {"raw": raw}}
+        return client.post(url, json.dumps(data), content_type="application/json").status_code
+
+    attempt = attempt_token(course)
+    assert report(attempt, "passed", "90") == 200
+    assert report(attempt, "passed", "90") == 200  # sent again after a network error
+    assert report(attempt_token(course), "failed", "40") == 400
+    assert counts(course, Event.COMPLETION) == 1
 
 
 def test_nothing_about_the_visitor_is_stored(client, news):
