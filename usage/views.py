@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -42,6 +43,9 @@ class UsageReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "usage/admin/report.html"
     page_title = _("Bruksstatistikk")
     header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         self.access = access_for(request.user)
@@ -81,5 +85,7 @@ class UsageReportView(WagtailAdminTemplateMixin, TemplateView):
                 [row.counts[Event.VIEW.value] for row in figures.months],
                 [row.label[:3] for row in figures.months],
             )
-            context["csv_query"] = f"ar={figures.year}&omrade={figures.scope.slug}&eksport=csv"
+            context["csv_query"] = urlencode(
+                {"ar": figures.year, "omrade": figures.scope.slug, "eksport": "csv"}
+            )
         return context

@@ -100,6 +100,7 @@ def test_a_region_team_sees_its_regions_figures_counted_from_visits(
     assert len(queries) < 50
     soup = BeautifulSoup(response.content, "html.parser")
     year = timezone.localdate().year
+    assert soup.h1.get_text(strip=True) == "Bruksstatistikk"
     assert soup.select_one("[data-usage-scope]").get_text(strip=True) == f"Innlandet {year}"
     assert soup.select_one("select[name=omrade]") is None  # its own region only
     totals = table(response, "totals")
