@@ -5,6 +5,8 @@ The area, region, topic and audience filters are the methods of resources/models
 that every list and the search use, so the API finds the same items the site shows.
 """
 
+import re
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,8 @@ from regions.models import Region
 from resources.models import Audience, Topic
 from resources.registry import model_for, resource_models
 
+# What a region, topic or audience slug can be (the database is not asked about anything else).
+SLUG = re.compile(r"[a-z0-9_-]{1,80}")
 # Pagination (Wagtail's own parameters, read by openapi/pagination.py).
 PAGING = ("limit", "offset")
 # What /api/v2/pages/ is filtered by, in the order the OpenAPI document lists them.
@@ -41,7 +45,7 @@ def check_parameters(request, allowed):
 
 
 def _value(request, name):
-    return (request.GET.get(name) or "").strip().lower()
+    return (request.GET.get(name) or "").strip().lower()[:200]
 
 
 def _unknown_value(name, value, choices=None):
@@ -68,7 +72,9 @@ def _slug_of(model, request, name, extra=()):
     """The ``name`` parameter, if given: a slug of ``model`` (any language) or one of
     ``extra``."""
     value = _value(request, name)
-    if value and value not in extra and not model.objects.filter(slug=value).exists():
+    if not value or value in extra:
+        return value
+    if not SLUG.fullmatch(value) or not model.objects.filter(slug=value).exists():
         raise _unknown_value(name, value)
     return value
 
