@@ -87,11 +87,13 @@ class PublicAPIViewSet:
 
     def detail_view(self, request, pk):
         if not (pk.isascii() and pk.isdigit() and int(pk[:12]) <= MAX_ID):
-            raise Http404(_("Finnes ikke."))
+            raise Http404
         check_parameters(request, ())
         return super().detail_view(request, pk)
 
     def handle_exception(self, exc):
+        if isinstance(exc, Http404):  # one message, not the model's name
+            exc = Http404(_("Finnes ikke, eller er ikke publisert og offentlig."))
         response = super().handle_exception(exc)
         if isinstance(exc, exceptions.Throttled):
             response.data = {
