@@ -2,14 +2,22 @@
 unpublished or private, the filters, bad input as a 400 with a message, CORS on /api/ only,
 the front door's brief caching and the per-client limit."""
 
+from pathlib import Path
+
+from django.core.files import File
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from wagtailmedia.models import Media
 
 import pytest
 
 from regions.lookup import NATIONAL
+from tests.factories import PodcastEpisodePageFactory
 
 pytestmark = pytest.mark.django_db
+
+DEMO_MEDIA = Path(__file__).resolve().parents[2] / "builder" / "demo" / "media"
 
 COMMON = {"id", "meta", "title", "summary", "date", "topics", "audiences", "region", "areas"}
 COMMON |= {"image"}
@@ -198,12 +206,22 @@ def test_a_list_takes_the_same_number_of_queries_however_long(client, content):
             items = listed(client)["items"]
         return len(items), len(captured)
 
+    pages = content["pages"]
+    # An episode with its sound uploaded here: its address is the portal's own.
+    with (DEMO_MEDIA / "podkast-s1e1.mp3").open("rb") as handle:
+        sound = Media(title="Lyd", type="audio")
+        sound.file.save("lyd.mp3", File(handle), save=False)
+        sound.save()
+    uploaded = PodcastEpisodePageFactory(
+        parent=pages["podcast_series"], title="Opplastet", audio=sound, audio_url=""
+    )
+    alone = client.get(f"/api/v2/pages/{uploaded.pk}/").json()
+    assert alone["audio_url"] == f"http://localhost/avspill/lyd/{uploaded.pk}/opplastet.mp3"
+
     queries()  # the site's lookups cached, the images' renditions made
     count, before = queries()
-    pages = content["pages"]
-    for page in ("course", "event", "podcast_episode", "project", "film"):
-        source = pages[page]
-        source.copy(update_attrs={"title": f"Kopi av {source.title}", "slug": f"kopi-{page}"})
+    for source in (*(pages[key] for key in ("course", "event", "project", "film")), uploaded):
+        source.copy(update_attrs={"title": f"Kopi av {source.title}", "slug": f"kopi-{source.pk}"})
     queries()  # publishing forgot the cached site lookups
     assert queries() == (count + 5, before)
 
@@ -221,6 +239,8 @@ def test_cors_on_the_apis_for_any_origin_without_credentials(client, content):
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
     for path in ("/", "/e-kurs/", "/api/favoritter/?id=1", "/admin/login/"):
         assert "Access-Control-Allow-Origin" not in client.get(path, **origin), path
+    assert client.options("/api/v2/pages/").status_code == 200  # DRF's description
+    assert client.head("/api/v2/pages/").status_code == 200
     refused = client.post("/api/v2/pages/", **origin)
     assert refused.status_code == 405 and "message" in refused.json()
 
