@@ -16,7 +16,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from regions.lookup import NATIONAL
 from regions.models import Region
-from resources.models import Audience, Topic
+from resources.models import Audience, EventPage, Topic
 from resources.registry import model_for, resource_models
 
 # What a region, topic or audience slug can be (the database is not asked about anything else).
@@ -24,7 +24,8 @@ SLUG = re.compile(r"[a-z0-9_-]{1,80}")
 # Pagination (Wagtail's own parameters, read by openapi/pagination.py).
 PAGING = ("limit", "offset")
 # What /api/v2/pages/ is filtered by, in the order the OpenAPI document lists them.
-PAGE_FILTERS = ("type", "area", "region", "topic", "audience", "locale")
+PAGE_FILTERS = ("type", "area", "region", "topic", "audience", "locale", "upcoming")
+BOOLEANS = {"true": True, "false": False}
 ORDER = "order"
 # How many fields one ``order`` may name.
 MAX_ORDER_FIELDS = 3
@@ -99,7 +100,27 @@ def filter_pages(request, queryset):
         if locale not in languages:
             raise _unknown_value("locale", locale, languages)
         queryset = queryset.filter(locale__language_code=locale)
+    if upcoming(request):
+        queryset = queryset.filter(pk__in=EventPage.objects.upcoming().values("pk"))
     return queryset
+
+
+def upcoming(request):
+    """``?upcoming=true``: only events that have not ended (EventPageQuerySet.upcoming)."""
+    value = _value(request, "upcoming")
+    if value and value not in BOOLEANS:
+        raise _unknown_value("upcoming", value, BOOLEANS)
+    return BOOLEANS.get(value, False)
+
+
+def soonest_first(model):
+    """The order of upcoming events: by start (then id), in a list of ``model``."""
+    if model is EventPage:
+        return ("start", TIEBREAKER)
+    if issubclass(EventPage, model):  # a list of several types: through the event's row
+        link = EventPage._meta.get_ancestor_link(model)
+        return (f"{link.related_query_name()}__start", TIEBREAKER)
+    return DEFAULT_PAGE_ORDER  # no events in it
 
 
 def ordering(request, allowed, default):
@@ -126,7 +147,8 @@ class PageFilters(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         queryset = filter_pages(request, queryset)
-        return queryset.order_by(*ordering(request, view.ordering_fields, DEFAULT_PAGE_ORDER))
+        default = soonest_first(queryset.model) if upcoming(request) else DEFAULT_PAGE_ORDER
+        return queryset.order_by(*ordering(request, view.ordering_fields, default))
 
 
 class Ordering(BaseFilterBackend):

@@ -192,6 +192,11 @@ def page_parameters(regions, topics, audiences):
         parameter("topic", choice(topics), "A topic's slug (fagtema)."),
         parameter("audience", choice(audiences), "An audience's slug (målgruppe)."),
         parameter("locale", choice(languages()), "Only pages in this language."),
+        parameter(
+            "upcoming",
+            {"type": "boolean"},
+            "`true`: only events that have not ended, soonest first (unless `order` is given).",
+        ),
     ]
 
 

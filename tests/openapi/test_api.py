@@ -2,18 +2,21 @@
 unpublished or private, the filters, bad input as a 400 with a message, CORS on /api/ only,
 the front door's brief caching and the per-client limit."""
 
+import datetime
 from pathlib import Path
 
 from django.core.files import File
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtailmedia.models import Media
 
 import pytest
 
+from builder.tree import ensure_index_page
 from regions.lookup import NATIONAL
-from tests.factories import PodcastEpisodePageFactory
+from tests.factories import EventPageFactory, PodcastEpisodePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +162,8 @@ def test_filters_use_the_sites_area_rules(client, content):
     assert titles(client, audience="sykepleiere", topic="legemidler") == {"Legemiddelhåndtering"}
     assert titles(client, locale="nb") == region | national
     assert titles(client, locale="en") == set()
+    assert titles(client, upcoming="true", type="course") == set()
+    assert len(listed(client, upcoming="false")["items"]) == 9
     # Order and paging: newest date first by default, then by id; any documented field.
     first = listed(client)["items"][0]
     assert first["title"] == "Demens i sykehjem"  # dated 1 May 2025, the latest
@@ -167,6 +172,14 @@ def test_filters_use_the_sites_area_rules(client, content):
     window = listed(client, order="-id", limit=2, offset=1)
     assert window["meta"]["total_count"] == 9 and len(window["items"]) == 2
     assert window["items"][0]["id"] > window["items"][1]["id"]
+    # Upcoming events, soonest first (one more, sooner, and one that has ended).
+    soon = timezone.now() + datetime.timedelta(days=2)
+    EventPageFactory(parent=ensure_index_page("event"), title="Webinar", start=soon)
+    past = timezone.now() - datetime.timedelta(days=2)
+    EventPageFactory(parent=ensure_index_page("event"), title="Ferdig", start=past)
+    for kinds in ("", "event", "event,course"):
+        events = [item["title"] for item in listed(client, upcoming="true", type=kinds)["items"]]
+        assert events == ["Webinar", "Fagdag om demens"], kinds
 
 
 @pytest.mark.parametrize(
@@ -179,6 +192,7 @@ def test_filters_use_the_sites_area_rules(client, content):
         ("pages", {"topic": "ukjent\x00"}, "topic"),
         ("pages", {"audience": "ukjent"}, "audience"),
         ("pages", {"locale": "de"}, "locale"),
+        ("pages", {"upcoming": "ja"}, "upcoming"),
         ("pages", {"limit": "abc"}, "limit"),
         ("pages", {"limit": "101"}, "limit"),
         ("pages", {"limit": "-1"}, "limit"),
