@@ -149,4 +149,9 @@ RESOURCE_API_FIELDS = [
     APIField("region", serializer=TermField(source="owner_region")),
     APIField("areas", serializer=AreasField()),
     APIField("image", serializer=ImageField()),
+    # What the page shows under its image and as "sist faglig oppdatert" (not the review-by
+    # date: editors' own).
+    APIField("image_caption"),
+    APIField("image_credit"),
+    APIField("last_reviewed"),
 ]

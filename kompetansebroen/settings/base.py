@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "editorial",
     "newsletters",
     "pagecache",
+    "legacy",
     "openapi",
     "home",
     "projects",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     # /healthz and /readyz answer before anything else runs (no host check, no redirect).
     "ops.health.HealthCheckMiddleware",
     "ops.request_id.RequestIdMiddleware",
+    # Each cached lookup (locales, regions, sites, the markup's version) read once a request.
+    "regions.cached.RequestMemoMiddleware",
     # CORS for the public APIs (openapi/cors.py), before anything that may answer first.
     "openapi.cors.PublicCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -93,6 +96,9 @@ MIDDLEWARE = [
     "adminlogin.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Above Wagtail's redirects, so it sees the 404s they leave: an old address answered by
+    # its page's slug, or counted in the 404 log (legacy/middleware.py).
+    "legacy.middleware.OldAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "regions.area.AreaMiddleware",
     # Hands Wagtail the request's site and front page from the cache (home/sites.py).
@@ -294,6 +300,12 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SEARCH_LOG_MAX_LENGTH = 100
 SEARCH_LOG_PER_CLIENT = (env.whole_number("SEARCH_LOG_PER_CLIENT", 20), 60 * 60)
 SEARCH_LOG_RETENTION_DAYS = env.whole_number("SEARCH_LOG_RETENTION_DAYS", 30)
+# The 404 log (legacy/notfound.py): each client counts at most N 404s per window, a day holds
+# at most this many different addresses, and purge_not_found_log deletes days older than the
+# retention (docs/operations/legacy-urls.md).
+NOT_FOUND_LOG_PER_CLIENT = (env.whole_number("NOT_FOUND_LOG_PER_CLIENT", 60), 60 * 60)
+NOT_FOUND_LOG_PATHS_PER_DAY = env.whole_number("NOT_FOUND_LOG_PATHS_PER_DAY", 1000)
+NOT_FOUND_LOG_RETENTION_DAYS = env.whole_number("NOT_FOUND_LOG_RETENTION_DAYS", 90)
 # Requests per client and minute (guards/limits.py); 0 turns a limit off (e.g. for a load test).
 PUBLIC_RATE_LIMITS = {
     "search": (env.whole_number("RATE_LIMIT_SEARCH", 120), 60),

@@ -25,6 +25,7 @@ from tests.factories import (
     PodcastSeriesPageFactory,
     ProjectPageFactory,
     RegionFactory,
+    ResearchArticlePageFactory,
     ThemePageFactory,
     TopicFactory,
 )
@@ -56,6 +57,8 @@ def build_content(regions):
             audiences=[sykepleiere],
             image=image,
             course_url="https://laering.example.org/kurs/1",
+            image_credit="Foto: Kari",
+            last_reviewed=datetime.date(2025, 2, 1),
         ),
         "event": EventPageFactory(
             parent=ensure_index_page("event", innlandet),
@@ -79,6 +82,9 @@ def build_content(regions):
         "theme": ThemePageFactory(parent=ensure_index_page("theme"), topic=demens),
         "project": ProjectPageFactory(
             parent=ensure_index_page("project", innlandet), title="Sammen om barn"
+        ),
+        "research": ResearchArticlePageFactory(
+            parent=ensure_index_page("research"), title="Legemiddelgjennomgang"
         ),
     }
     draft = CoursePageFactory(parent=ensure_index_page("course"), title="Utkast", live=False)

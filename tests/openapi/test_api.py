@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 DEMO_MEDIA = Path(__file__).resolve().parents[2] / "builder" / "demo" / "media"
 
 COMMON = {"id", "meta", "title", "summary", "date", "topics", "audiences", "region", "areas"}
-COMMON |= {"image"}
+COMMON |= {"image", "image_caption", "image_credit", "last_reviewed"}
 META = {"type", "detail_url", "html_url", "slug", "locale", "first_published_at"}
 META |= {"last_published_at"}
 # What each type adds (docs/api.md lists the same).
@@ -61,6 +61,15 @@ OWN_FIELDS = {
     "news": set(),
     "theme": {"topic"},
     "project": {"status", "start_year", "end_year"},
+    "research": {
+        "authors",
+        "institution",
+        "publication",
+        "publication_year",
+        "doi",
+        "source_url",
+        "practice_summary",
+    },
 }
 
 
@@ -109,6 +118,10 @@ def test_each_type_answers_with_its_documented_fields_in_lists_and_alone(client,
     assert items["film"]["video_url"] == "https://video.example.org/film.mp4"
     assert items["theme"]["topic"] == {"slug": "demens", "name": "Demens"}
     assert items["project"]["status"] == "aktiv"
+    research = items["research"]
+    assert research["authors"] == ["Kari Nordmann", "Ola Hansen"]
+    assert research["source_url"] == "https://doi.org/10.4220/Sykepleienf.2024.96215"
+    assert course["image_credit"] == "Foto: Kari" and course["last_reviewed"] == "2025-02-01"
 
 
 def test_unpublished_and_private_pages_files_never_appear_even_to_editors(
@@ -143,7 +156,7 @@ def test_unpublished_and_private_pages_files_never_appear_even_to_editors(
 
 def test_filters_use_the_sites_area_rules(client, content):
     national = {"Legemiddelhåndtering", "Blodtrykksmåling", "Helsepodden", "Om delirium"}
-    national |= {"Ny veileder", "Demens"}
+    national |= {"Ny veileder", "Demens", "Legemiddelgjennomgang"}
     assert titles(client, type="course") == {"Legemiddelhåndtering"}
     assert titles(client, type="course,film") == {"Legemiddelhåndtering", "Blodtrykksmåling"}
     assert {item["meta"]["type"] for item in listed(client, type="event")["items"]} == {"event"}
@@ -163,14 +176,14 @@ def test_filters_use_the_sites_area_rules(client, content):
     assert titles(client, locale="nb") == region | national
     assert titles(client, locale="en") == set()
     assert titles(client, upcoming="true", type="course") == set()
-    assert len(listed(client, upcoming="false")["items"]) == 9
+    assert len(listed(client, upcoming="false")["items"]) == 10
     # Order and paging: newest date first by default, then by id; any documented field.
     first = listed(client)["items"][0]
     assert first["title"] == "Demens i sykehjem"  # dated 1 May 2025, the latest
     by_title = [item["title"] for item in listed(client, order="title")["items"]]
     assert by_title == sorted(by_title)
     window = listed(client, order="-id", limit=2, offset=1)
-    assert window["meta"]["total_count"] == 9 and len(window["items"]) == 2
+    assert window["meta"]["total_count"] == 10 and len(window["items"]) == 2
     assert window["items"][0]["id"] > window["items"][1]["id"]
     # Upcoming events, soonest first (one more, sooner, and one that has ended).
     soon = timezone.now() + datetime.timedelta(days=2)
