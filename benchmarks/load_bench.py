@@ -276,13 +276,23 @@ def faults(args, mixed, targets, redis, postgres):
     ):
         for target, url, rate in targets:
             wrk(url, 10, args, {**mixed, "LOAD_RATE": str(rate)}, connections=4)  # warm-up
-            timer = threading.Timer(8, action)
+            took = []
+
+            def timed(action=action, took=took):
+                started = time.perf_counter()
+                action()
+                took.append(time.perf_counter() - started)
+
+            timer = threading.Timer(8, timed)
             timer.start()
             result = wrk(url, 30, args, {**mixed, "LOAD_RATE": str(rate)}, connections=4)
             timer.join()
+            # The fault's own length: a request that arrives while the service is down fails
+            # (the static 500 page); more errors than rate x this would be the fault's fault.
             print(
-                f"   {fault}, {target} at {rate} req/s: {result['requests']} requests, "
-                f"errors {result['errors']} ({result.get('statuses', '')})",
+                f"   {fault} (for {took[0]:.1f} s), {target} at {rate} req/s: "
+                f"{result['requests']} requests, errors {result['errors']} "
+                f"({result.get('statuses', '')})",
                 flush=True,
             )
 

@@ -39,3 +39,11 @@ def grant_media_permissions(group, collection):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
+
+
+def grant_model_permissions(group, permissions):
+    """Give ``group`` the permissions in ``permissions`` ({app label: (codename, …)})."""
+    for app_label, codenames in permissions.items():
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )

@@ -19,6 +19,11 @@ MEDIA_PERMISSIONS = {
     "wagtailmedia": ("add_media", "change_media"),
 }
 
+# The central team's moderators also keep the site's redirects (old addresses, the 404 report).
+NATIONAL_MODERATOR_PERMISSIONS = {
+    "wagtailredirects": ("add_redirect", "change_redirect", "delete_redirect"),
+}
+
 NATIONAL = "national"
 MODERATORS_SUFFIX = "-moderators"
 # Wagtail's own moderators' group (its migrations create it); its members moderate too.

@@ -13,12 +13,14 @@ from wagtail.models import Collection, Locale
 from editorial.permissions import (
     ensure_group,
     grant_media_permissions,
+    grant_model_permissions,
     grant_page_permissions,
 )
 from editorial.roles import (
     EDITOR_PAGE_PERMISSIONS,
     MODERATOR_PAGE_PERMISSIONS,
     NATIONAL,
+    NATIONAL_MODERATOR_PERMISSIONS,
     PROJECT_PAGE_PERMISSIONS,
     editors_group_name,
     moderators_group_name,
@@ -95,6 +97,7 @@ def setup_national():
     collection = ensure_collection(_("Nasjonalt"))
     for group in (editors, moderators):
         grant_media_permissions(group, collection)
+    grant_model_permissions(moderators, NATIONAL_MODERATOR_PERMISSIONS)
     if home is None:
         return TeamSetup(editors, moderators, collection)
     # Permissions on the front page itself would reach into every region, so the central

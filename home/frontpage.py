@@ -4,7 +4,9 @@ With an area chosen ("Mitt område" or the region page itself), that area's own 
 shared-in items come first, then national content.
 """
 
-from django.utils import translation
+from functools import partial
+
+from django.utils import timezone, translation
 
 from regions.area import current_area
 from resources.models import ResourcePage, ThemePage
@@ -37,12 +39,29 @@ def sections_for(request, locale, area):
     ]
 
 
+def sections_cache_key(page, area):
+    """What the sections' cached markup depends on besides the language and the content's
+    version (includes/front_sections.html): the page, the area, and the hour (events leave
+    the "next" lists as they pass)."""
+    hour = timezone.localtime().strftime("%Y%m%d%H")
+    return f"{page.pk}:{area.slug if area is not None else ''}:{hour}"
+
+
+def lazy_sections(request, page, area):
+    """The sections, made only when the template renders them: a cached fragment needs none
+    of their queries. (Django's templates call a callable they are given.)"""
+    return {
+        "sections": partial(sections_for, request, page.locale, area),
+        "sections_key": sections_cache_key(page, area),
+    }
+
+
 def front_page_context(request, home_page, region_pages):
     area = current_area(request)
     themes = ThemePage.objects.live().public().filter(locale=home_page.locale).order_by("title")
     return {
         "area": area,
-        "sections": sections_for(request, home_page.locale, area),
+        **lazy_sections(request, home_page, area),
         "themes": themes,
         "region_pages": region_pages,
     }
@@ -50,4 +69,4 @@ def front_page_context(request, home_page, region_pages):
 
 def region_page_context(request, region_page):
     region = region_page.region
-    return {"area": region, "sections": sections_for(request, region_page.locale, region)}
+    return {"area": region, **lazy_sections(request, region_page, region)}

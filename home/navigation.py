@@ -1,38 +1,12 @@
-"""The main menu and footer links, per language and area, and the version key that expires
-their cached template fragments whenever content or site settings change."""
+"""The main menu and footer links, per language and area (their cached markup expires with
+regions.cached.fragment_version)."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from resources.registry import menu_types
 from resources.sections import section_urls
-
-FRAGMENT_VERSION_KEY = "kb:fragment-version"
-
-
-def fragment_version():
-    """A number that changes whenever the cached header/footer fragments may be stale."""
-    version = cache.get(FRAGMENT_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(FRAGMENT_VERSION_KEY, version, None)
-    return version
-
-
-def _bump_fragment_version():
-    try:
-        cache.incr(FRAGMENT_VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value is a fresh version
-        cache.set(FRAGMENT_VERSION_KEY, 2, None)
-
-
-def expire_fragments(**kwargs):
-    """Signal receiver: publish, unpublish, move, delete or a settings change expire them —
-    once the change is committed, so no request renders and caches the old state after."""
-    transaction.on_commit(_bump_fragment_version)
 
 
 def main_navigation(request, language_code, area=None):

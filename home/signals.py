@@ -1,5 +1,6 @@
 """The cached menu and footer expire when what they show changes: pages published,
-unpublished, moved or deleted, and the site settings' links (on commit: home/navigation.py).
+unpublished, moved or deleted, the site settings' links, and regions', topics' and audiences'
+names (on commit: home/navigation.py); so do the front and region pages' cached sections.
 The cached sites with their front pages (home/sites.py) are forgotten on the same page
 changes and when a site is saved or deleted."""
 
@@ -9,8 +10,10 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import SiteSettings
-from home.navigation import expire_fragments
 from home.sites import forget_sites
+from regions.cached import expire_fragments
+from regions.models import Region
+from resources.models import Audience, Topic
 
 
 def connect():
@@ -19,6 +22,11 @@ def connect():
     post_page_move.connect(expire_fragments, dispatch_uid="kb_fragments_moved")
     post_delete.connect(expire_fragments, sender=Page, dispatch_uid="kb_fragments_deleted")
     post_save.connect(expire_fragments, sender=SiteSettings, dispatch_uid="kb_fragments_settings")
+    # Cards show their region's and topics' names (the front and region pages' cached sections).
+    for model in (Region, Topic, Audience):
+        name = model._meta.label_lower
+        post_save.connect(expire_fragments, sender=model, dispatch_uid=f"kb_fragments_{name}")
+        post_delete.connect(expire_fragments, sender=model, dispatch_uid=f"kb_gone_{name}")
     page_published.connect(forget_sites, dispatch_uid="kb_sites_published")
     page_unpublished.connect(forget_sites, dispatch_uid="kb_sites_unpublished")
     post_page_move.connect(forget_sites, dispatch_uid="kb_sites_moved")

@@ -36,6 +36,7 @@ urlpatterns = [
     path("kalender/", include("resources.calendar_urls")),
     path("feed/aktuelt/", include("resources.news_feed_urls")),
     path("api/bruk/", usage_beacon.beacon, name="usage_beacon"),
+    path("api/v2/", include("openapi.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -16,6 +16,7 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Locale
 
 from pagecache.headers import PLAIN_SLUG
+from regions.cached import bump_fragment_version
 from regions.models import Region
 
 
@@ -46,4 +47,12 @@ def purge_on_commit(urls):
     if not urls or not purging_enabled():
         return
     slugs = area_slugs()
-    transaction.on_commit(lambda: purge_urls_from_cache(with_area_variants(urls, slugs)))
+    transaction.on_commit(lambda: purge_after_markup_expired(with_area_variants(urls, slugs)))
+
+
+def purge_after_markup_expired(urls):
+    """Expire Django's cached markup (home/signals.py does too, but perhaps after this), then
+    purge: a request between the two would otherwise put the old markup back in the front
+    door's cache for its whole lifetime."""
+    bump_fragment_version()
+    purge_urls_from_cache(urls)

@@ -52,8 +52,9 @@ def listing_context(request, index_page):
 
 def legacy_page_redirect(request, index_page, number):
     """The old site's /aktuelt/page/<number>/: permanently to the list's ?page=<number> (the
-    other query parameters kept). Anything but a page number from 1 is not found."""
-    if not (number.isascii() and number.isdigit()) or int(number) < 1:
+    other query parameters kept). Anything but a page number from 1 is not found, as is a
+    number longer than any list could need (and than Python's int() reads: 4,300 digits)."""
+    if not (number.isascii() and number.isdigit()) or len(number) > 18 or int(number) < 1:
         raise Http404
     query = request.GET.copy()
     query["page"] = str(int(number))

@@ -1,6 +1,7 @@
 """schema.org structured data (JSON-LD) for resource pages, so search engines can show courses,
-events, videos and podcast episodes as rich results (Google Search Central's Course info,
-Event and Video guides; schema.org's PodcastSeries and PodcastEpisode).
+events, videos, podcast episodes and research articles as rich results (Google Search Central's
+Course info, Event and Video guides; schema.org's PodcastSeries, PodcastEpisode and
+ScholarlyArticle).
 
 Each builder takes a page and the request and returns a plain dict; ``BUILDERS`` maps a
 resource type's key to its builder, and a type without one gets no structured data.
@@ -292,6 +293,38 @@ def podcast_episode_data(page, request):
     )
 
 
+def research_data(page, request):
+    """schema.org ScholarlyArticle for a ResearchArticlePage: the publication's authors,
+    journal, year and DOI (not the portal as its publisher: the page retells the article in
+    plain words, the journal published it)."""
+    doi = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi} if page.doi else None
+    return compact(
+        {
+            "@context": SCHEMA,
+            "@type": "ScholarlyArticle",
+            "headline": page.title,
+            "name": page.title,
+            "description": page.summary,
+            "abstract": page.practice_summary,
+            "url": page_url(page, request),
+            "sameAs": page.source_url,
+            "identifier": doi,
+            "inLanguage": language(page),
+            "author": [{"@type": "Person", "name": name} for name in page.author_names],
+            "sourceOrganization": {"@type": "Organization", "name": page.institution}
+            if page.institution
+            else None,
+            "isPartOf": {"@type": "Periodical", "name": page.publication}
+            if page.publication
+            else None,
+            "datePublished": str(page.publication_year) if page.publication_year else None,
+            "image": image_url(page, request),
+            "about": [{"@type": "Thing", "name": topic.name} for topic in page.topics.all()],
+            "isAccessibleForFree": True,
+        }
+    )
+
+
 # resource type key -> builder; a type gets structured data by adding its line here.
 BUILDERS = {
     "course": course_data,
@@ -299,6 +332,7 @@ BUILDERS = {
     "film": film_data,
     "podcast_series": podcast_series_data,
     "podcast_episode": podcast_episode_data,
+    "research": research_data,
 }
 
 

@@ -9,7 +9,7 @@ from resources.models.queryset import CARD_PREFETCH_RELATED, CARD_SELECT_RELATED
 from resources.registry import index_model_for, model_for, resource_type
 from resources.sections import section_urls
 
-THEME_SECTIONS = ["course", "film", "podcast_episode", "article", "event", "news"]
+THEME_SECTIONS = ["course", "film", "podcast_episode", "article", "research", "event", "news"]
 PER_SECTION = 6
 
 

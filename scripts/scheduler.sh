@@ -2,7 +2,8 @@
 # Publish and unpublish scheduled pages and send queued newsletters once a minute; every five
 # minutes move the usage counts from Redis into the database; once an hour delete personal data
 # past its time (registrations after their event, unconfirmed newsletter subscriptions,
-# unsubscribed addresses, the search log's old days) and send tomorrow's event reminders.
+# unsubscribed addresses, the search log's old days) and the 404 log's old days, and send
+# tomorrow's event reminders.
 # scripts/run.sh starts it for a trial; in production use cron or a systemd timer instead, with
 # the production environment loaded from .env (manage.py defaults to production settings, which
 # refuse to start without it; docs/operations/security.md):
@@ -12,6 +13,7 @@
 #   17 * * * * cd /srv/kompetansebroen && set -a && . ./.env && .venv/bin/python manage.py purge_newsletter_data
 #   0 3 * * *  cd /srv/kompetansebroen && set -a && . ./.env && .venv/bin/python manage.py purge_registrations
 #   10 3 * * * cd /srv/kompetansebroen && set -a && . ./.env && .venv/bin/python manage.py purge_search_log
+#   20 3 * * * cd /srv/kompetansebroen && set -a && . ./.env && .venv/bin/python manage.py purge_not_found_log
 #   0 16 * * * cd /srv/kompetansebroen && set -a && . ./.env && .venv/bin/python manage.py send_event_reminders
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,7 @@ while true; do
     python manage.py purge_newsletter_data >/dev/null || echo "purge_newsletter_data failed" >&2
     python manage.py purge_registrations >/dev/null || echo "purge_registrations failed" >&2
     python manage.py purge_search_log >/dev/null || echo "purge_search_log failed" >&2
+    python manage.py purge_not_found_log >/dev/null || echo "purge_not_found_log failed" >&2
     python manage.py send_event_reminders >/dev/null || echo "send_event_reminders failed" >&2
   fi
   minutes=$((minutes + 1))

@@ -121,6 +121,20 @@ class ArticlePageFactory(ResourcePageFactory):
     title = factory.Sequence(lambda n: f"Fagartikkel {n}")
 
 
+class ResearchArticlePageFactory(ResourcePageFactory):
+    class Meta:
+        model = resources.ResearchArticlePage
+
+    title = factory.Sequence(lambda n: f"Forskningsartikkel {n}")
+    authors = factory.LazyFunction(lambda: [("item", "Kari Nordmann"), ("item", "Ola Hansen")])
+    institution = "USHT Innlandet"
+    publication = "Sykepleien Forskning"
+    publication_year = 2024
+    doi = "10.4220/Sykepleienf.2024.96215"
+    practice_summary = "Faste rutiner for legemiddelgjennomgang ga færre feil i hjemmetjenesten."
+    implementation_notes = "<p>Sett av tid til gjennomgang hver tredje måned.</p>"
+
+
 class NewsPageFactory(ResourcePageFactory):
     class Meta:
         model = resources.NewsPage

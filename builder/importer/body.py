@@ -29,3 +29,9 @@ def body_stream(blocks):
 def text_list_stream(values):
     """Short texts (partners, goals, guests' roles) -> data for blocks.library.text_list_blocks."""
     return [{"type": "item", "value": value} for value in values]
+
+
+def paragraphs_html(text):
+    """Plain text -> rich-text HTML: a paragraph per blank-line-separated part."""
+    parts = [part.strip() for part in text.split("\n\n")]
+    return "".join(f"<p>{escape(part)}</p>" for part in parts if part)

@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from projects.models import ProjectStatus
+from resources.doi import normalise_doi
 from resources.models.course import CourseFormat
+from resources.models.research import FIRST_YEAR, latest_year
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -101,6 +103,24 @@ def slug_list(value):
     return list(dict.fromkeys(value))
 
 
+def doi(value):
+    """'10.1234/abc' (a doi.org address or 'doi:' before it is dropped); '' for none."""
+    value = text(max_length=255)(value)
+    if not value:
+        return ""
+    try:
+        return normalise_doi(value)
+    except ValidationError:
+        raise ValueError(f"expected a DOI like 10.1234/abcd, got {show(value)}") from None
+
+
+def year(value):
+    is_number = isinstance(value, int) and not isinstance(value, bool)
+    if is_number and FIRST_YEAR <= value <= latest_year():
+        return value
+    raise ValueError(f"expected a year from {FIRST_YEAR} to {latest_year()}, got {show(value)}")
+
+
 def period(value):
     """'2023–2026' (en dash or hyphen), '2023–' or '2023' -> (start_year, end_year)."""
     match = isinstance(value, str) and re.fullmatch(r"(\d{4})\s*(?:[–-]\s*(\d{4})?)?", value)
@@ -143,6 +163,16 @@ TYPE_FIELDS = {
         ("transcript", "transcript", text(), False, ""),
     ],
     "article": [],
+    "research": [
+        ("authors", "authors", text_list(), False, []),
+        ("institution", "institution", text(255), False, ""),
+        ("publication", "publication", text(255), False, ""),
+        ("year", "publication_year", year, False, None),
+        ("doi", "doi", doi, False, ""),
+        ("link", "link", url, False, ""),
+        ("practice_summary", "practice_summary", text(1200), False, ""),
+        ("implementation_notes", "implementation_notes", text(), False, ""),
+    ],
     "news": [("shared_with_regions", None, slug_list, False, [])],
     "event": [
         ("start", "start", local_datetime, True, None),

@@ -51,6 +51,10 @@ class ImportSummary:
     # Pages imported before import records existed, recorded in this run (the upgrade path).
     recorded: int = 0
     seconds: float = 0.0
+    # Redirects from the items' old addresses by outcome (old_urls.py), and the old
+    # addresses left redirecting elsewhere: (old path, item id).
+    redirects: dict = field(default_factory=dict)
+    kept_redirects: list = field(default_factory=list)
 
     def count(self, type_slug, outcome, page):
         self.counts[type_slug][outcome] += 1
@@ -86,6 +90,9 @@ class ImportSummary:
             for kind, row in self.terms.items()
         )
         lines.append(f"taxonomy: {terms}")
+        if self.redirects:
+            counts = ", ".join(f"{count} {outcome}" for outcome, count in self.redirects.items())
+            lines.append(f"redirects from old addresses: {counts}")
         if self.recorded:
             lines.append(
                 f"{self.recorded} pages had no import record yet (imported by an older version, "
@@ -100,4 +107,7 @@ class ImportSummary:
         return [
             f"{OUTCOMES[outcome][0]}: {type_slug} '{source_id}' ({title})"
             for outcome, type_slug, source_id, title in self.pages
+        ] + [
+            f"redirect kept: {path} (item '{item_id}') already goes elsewhere; left as it is"
+            for path, item_id in self.kept_redirects
         ]

@@ -17,8 +17,9 @@ from django.db import connection, transaction
 
 from wagtail.models import Locale, Page
 
-from builder.importer.body import body_stream, text_list_stream
+from builder.importer.body import body_stream, paragraphs_html, text_list_stream
 from builder.importer.fields import OSLO
+from builder.importer.old_urls import redirect_old_urls
 from builder.importer.records import (
     EDITED,
     kept_because,
@@ -36,7 +37,8 @@ from resources.models import Audience, Topic
 from resources.registry import model_for, resource_models
 from search.indexing import indexed_once
 
-TEXT_LIST_FIELDS = ("guests", "partners", "goals")
+TEXT_LIST_FIELDS = ("guests", "partners", "goals", "authors")
+RICH_TEXT_FIELDS = ("implementation_notes",)
 PROGRESS_EVERY = 25
 
 
@@ -72,7 +74,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=
     # Each page indexed once at the end, not at every save (search/indexing.py).
     with indexed_once(), transaction.atomic():
         context = _Context(source_name, Locale.get_default(), summary)
-        ensure_home_page()
+        home = ensure_home_page()
         _upsert_terms(context, corpus)
         context.wanted = _wanted_source_ids(corpus)
         _preload_pages(context)
@@ -83,6 +85,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=
             _upsert_item(context, item)
             if number % PROGRESS_EVERY == 0 or number == total:
                 say(f"  {number}/{total} items\n")
+        redirect_old_urls(context.existing, corpus.items, home, summary)
         _handle_missing(context, unpublish_missing)
     _refresh_statistics()
     summary.seconds = time.monotonic() - started
@@ -225,7 +228,11 @@ def _upsert_item(context, item):
         if item.theme_topic:
             page.topic = context.topics[item.theme_topic]
         for name, value in item.fields.items():
-            setattr(page, name, text_list_stream(value) if name in TEXT_LIST_FIELDS else value)
+            if name in TEXT_LIST_FIELDS:
+                value = text_list_stream(value)
+            elif name in RICH_TEXT_FIELDS:
+                value = paragraphs_html(value)
+            setattr(page, name, value)
 
     _upsert_page(
         context,

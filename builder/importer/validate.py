@@ -16,6 +16,7 @@ from django.core.validators import validate_slug
 from wagtail.models import Locale
 
 from builder.importer.fields import TYPE_FIELDS, date, show, slug_list, text, text_list
+from builder.importer.old_urls import check_unique, read_old_paths, without_old_urls
 from regions.models import Region
 from regions.slugs import norwegian_slug
 from resources.models import Audience, Topic
@@ -55,6 +56,7 @@ class Item:
     series: str | None = None  # podcast episodes: series slug …
     series_name: str | None = None  # … and name
     theme_topic: str | None = None  # themes: the topic the page is about
+    old_paths: list[str] = field(default_factory=list)  # old site's addresses (old_urls.py)
 
 
 @dataclass
@@ -216,7 +218,8 @@ def _item(checker, index, raw, known):
         audiences=slugs("audiences", audiences, "audience"),
         region=region,
         published=checker.get(where, raw, "published", date),
-        source_hash=item_hash(raw),
+        source_hash=item_hash(without_old_urls(raw)),
+        old_paths=read_old_paths(checker, where, raw),
     )
     for key, model_field, check, required, default in TYPE_FIELDS[kind]:
         value = checker.get(where, raw, key, check, required, default)
@@ -240,6 +243,8 @@ def _item(checker, index, raw, known):
 
 def _cross_checks(checker, where, item):
     fields = item.fields
+    if item.type == "research" and not (fields["doi"] or fields["link"]):
+        checker.fail(where, "doi", "a research item needs a doi or a link")
     if item.type == "event":
         start, end, deadline = fields["start"], fields["end"], fields["registration_deadline"]
         if end and end < start:
@@ -307,5 +312,6 @@ def validate_corpus(data, source_name="corpus"):
                     f"item '{item.id}'", "topic", f"topic already has a theme in '{other}'"
                 )
         items.append(item)
+    check_unique(checker, items)
     series = _collect_series(checker, items)
     return Corpus(regions, topics, audiences, items, series)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from home import navigation
+from regions import cached
 
 register = template.Library()
 
@@ -46,7 +47,7 @@ def fragment_cache_seconds():
 
 @register.simple_tag
 def fragment_version():
-    return navigation.fragment_version()
+    return cached.fragment_version()
 
 
 @register.simple_tag(takes_context=True)

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "editorial",
     "newsletters",
     "pagecache",
+    "legacy",
+    "openapi",
     "home",
     "projects",
     "favourites",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "corsheaders",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -75,6 +78,10 @@ MIDDLEWARE = [
     # /healthz and /readyz answer before anything else runs (no host check, no redirect).
     "ops.health.HealthCheckMiddleware",
     "ops.request_id.RequestIdMiddleware",
+    # Each cached lookup (locales, regions, sites, the markup's version) read once a request.
+    "regions.cached.RequestMemoMiddleware",
+    # CORS for the public APIs (openapi/cors.py), before anything that may answer first.
+    "openapi.cors.PublicCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
@@ -91,6 +98,9 @@ MIDDLEWARE = [
     "adminlogin.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Above Wagtail's redirects, so it sees the 404s they leave: an old address answered by
+    # its page's slug, or counted in the 404 log (legacy/middleware.py).
+    "legacy.middleware.OldAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "regions.area.AreaMiddleware",
     # Hands Wagtail the request's site and front page from the cache (home/sites.py).
@@ -292,17 +302,37 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SEARCH_LOG_MAX_LENGTH = 100
 SEARCH_LOG_PER_CLIENT = (env.whole_number("SEARCH_LOG_PER_CLIENT", 20), 60 * 60)
 SEARCH_LOG_RETENTION_DAYS = env.whole_number("SEARCH_LOG_RETENTION_DAYS", 30)
+# The 404 log (legacy/notfound.py): each client counts at most N 404s per window, a day holds
+# at most this many different addresses, and purge_not_found_log deletes days older than the
+# retention (docs/operations/legacy-urls.md).
+NOT_FOUND_LOG_PER_CLIENT = (env.whole_number("NOT_FOUND_LOG_PER_CLIENT", 60), 60 * 60)
+NOT_FOUND_LOG_PATHS_PER_DAY = env.whole_number("NOT_FOUND_LOG_PATHS_PER_DAY", 1000)
+NOT_FOUND_LOG_RETENTION_DAYS = env.whole_number("NOT_FOUND_LOG_RETENTION_DAYS", 90)
 # Requests per client and minute (guards/limits.py); 0 turns a limit off (e.g. for a load test).
 PUBLIC_RATE_LIMITS = {
     "search": (env.whole_number("RATE_LIMIT_SEARCH", 120), 60),
     "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
     "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
+    "api": (env.whole_number("RATE_LIMIT_API", 300), 60),
     # The statistics beacon (usage/beacon.py): a page view, and a play per film or episode.
     "usage": (env.whole_number("RATE_LIMIT_USAGE", 120), 60),
 }
 # Usage statistics (docs/operations/statistics.md): without Redis, each process adds its counts
 # to the database at most this many seconds after the first (with Redis: manage.py flush_usage).
 USAGE_BATCH_SECONDS = env.whole_number("USAGE_BATCH_SECONDS", 30)
+
+# --- The open API (/api/v2/, openapi/, docs/api.md) ------------------------------------------
+# At most this many items per answer (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
+# Other portals' pages may read the public APIs from the browser (django-cors-headers): any
+# origin, without cookies or credentials, only reading. One answer for every origin ("*"),
+# so the front door's cached answers serve them all (openapi/cors.py).
+CORS_URLS_REGEX = r"^/api/(?:v2|search)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language"]
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 # --- The front door (deploy/, docs/operations/front-door.md) ---------------------------------
 # nginx's purge server for its page cache (FRONTDOOR_PURGE_LISTEN), e.g. http://127.0.0.1:8081.

@@ -5,5 +5,6 @@ from resources.models.event import EventIndexPage, EventPage
 from resources.models.film import FilmCaption, FilmIndexPage, FilmPage, FilmSeriesPage
 from resources.models.news import NewsIndexPage, NewsPage
 from resources.models.podcast import PodcastEpisodePage, PodcastIndexPage, PodcastSeriesPage
+from resources.models.research import ResearchArticlePage, ResearchIndexPage
 from resources.models.taxonomy import Audience, Topic
 from resources.models.theme import ThemeIndexPage, ThemePage

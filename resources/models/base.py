@@ -17,8 +17,10 @@ from wagtail.search import index
 
 from blocks.library import body_blocks
 from regions.lookup import region_for
+from resources.api_fields import RESOURCE_API_FIELDS
 from resources.models.queryset import ResourcePageManager
 from resources.restrictions import CachedViewRestrictionsMixin
+from resources.review import default_review_by, review_after_check
 
 
 class ResourcePage(CachedViewRestrictionsMixin, Page):
@@ -39,7 +41,28 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("listebilde"),
-        help_text=_("Vises på kort i lister. Husk alternativ tekst på bildet."),
+        help_text=_(
+            "Vises på kort i lister og øverst på siden, med bildetekst og fotograf under. "
+            "Husk alternativ tekst på bildet."
+        ),
+    )
+    # The caption and credit belong to this use of the image (as in the body's image block):
+    # the same photo can say different things on different pages, and the image model is
+    # Wagtail's own (a custom one would mean moving every image and rendition).
+    image_caption = models.CharField(
+        _("bildetekst"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Vises under bildet på siden. Forklar hva bildet viser her; den alternative "
+            "teksten for skjermlesere legges på selve bildet."
+        ),
+    )
+    image_credit = models.CharField(
+        _("fotograf"),
+        max_length=255,
+        blank=True,
+        help_text=_("Hvem som har tatt bildet eller har rettighetene. Vises som «Foto: …»."),
     )
     body = StreamField(
         body_blocks(),
@@ -69,6 +92,26 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         help_text=_(
             "Områder ressursen også skal vises i. Eierområdet er alltid med. "
             "Nasjonalt innhold uten valgte områder vises i alle områder."
+        ),
+    )
+    review_by = models.DateField(
+        _("gjennomgås innen"),
+        null=True,
+        blank=True,
+        default=default_review_by,
+        help_text=_(
+            "Når innholdet bør gjennomgås faglig igjen. Sider som har passert datoen, vises i "
+            "rapporten «Faglig gjennomgang». Vises ikke for besøkende. La stå tom hvis "
+            "innholdet ikke trenger gjennomgang."
+        ),
+    )
+    last_reviewed = models.DateField(
+        _("sist faglig oppdatert"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Datoen innholdet sist ble gjennomgått faglig. Vises på siden. Har "
+            "«gjennomgås innen» passert, flyttes den to år fram fra denne datoen."
         ),
     )
     owner_region = models.ForeignKey(
@@ -104,6 +147,10 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         "select": ["owner_region", "image"],
         "prefetch": ["topics", "audiences", "areas"],
     }
+    # What the open API (/api/v2/) shows of it (resources/api_fields.py), and the related rows
+    # a type's own API fields read besides page_view_related's.
+    api_fields = RESOURCE_API_FIELDS
+    api_related = ()
 
     is_creatable = False
 
@@ -111,13 +158,22 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("date"),
-        FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_caption"), FieldPanel("image_credit")],
+            heading=_("Bilde"),
+        ),
         FieldPanel("body"),
     ]
     taxonomy_panels = [
         MultiFieldPanel(
             [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("areas")],
             heading=_("Kategorier"),
+        )
+    ]
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("review_by")],
+            heading=_("Faglig gjennomgang"),
         )
     ]
 
@@ -136,6 +192,10 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("ressurs")
         verbose_name_plural = _("ressurser")
+
+    def clean(self):
+        super().clean()
+        self.review_by = review_after_check(self.review_by, self.last_reviewed)
 
     def save(self, *args, **kwargs):
         self.owner_region = region_for(self)
@@ -173,6 +233,10 @@ def resource_edit_handler(*content_panels, extra_tabs=()):
             *extra_tabs,
             ObjectList(ResourcePage.taxonomy_panels, heading=_("Kategorier")),
             ObjectList(Page.promote_panels, heading=_("Synlighet og SEO")),
-            ObjectList(Page.settings_panels, heading=_("Innstillinger"), classname="settings"),
+            ObjectList(
+                [*ResourcePage.review_panels, *Page.settings_panels],
+                heading=_("Innstillinger"),
+                classname="settings",
+            ),
         ]
     )

@@ -117,6 +117,11 @@ class ResourcePageQuerySet(PageQuerySet):
         """The items a list shows by default (all; events narrow this to upcoming ones)."""
         return self
 
+    def due_for_review(self, by):
+        """Items whose review date ("gjennomgås innen") is on or before the date ``by``
+        (resources/review.py: ``due_by``); items without one are never due."""
+        return self.filter(review_by__lte=by)
+
     def first_of_each(self, limits, area=None, current=False):
         """{model: [pages]}: the first ``limits[model]`` items of each page model below this
         queryset's (each in its ``listing_ordering``, local first for ``area``, only its

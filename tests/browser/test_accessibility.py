@@ -44,6 +44,8 @@ def demo_paths():
         .first()
         .url,
         "article": first(resources.ArticlePage),
+        # A photo credit under its image, "Kort fortalt" and the advice for municipalities.
+        "research article": first(resources.ResearchArticlePage),
         "news": first(resources.NewsPage),
         "event": first(resources.EventPage),
         "event with registration": resources.EventPage.objects.get(registration_open=True).url,

@@ -53,7 +53,7 @@ def test_desktop_menu_needs_no_toggle(open_page, home_page, index_for):
     all_menu_lists(index_for)
     page = open_page("/", width=1280)
     assert not page.locator(".main-nav__toggle").is_visible()
-    assert page.locator("#hovedmeny-liste a").count() == len(menu_types()) == 7
+    assert page.locator("#hovedmeny-liste a").count() == len(menu_types()) == 8
 
 
 def test_search_autocomplete_is_operable_with_arrow_keys_and_escape(open_page, home_page):

@@ -22,6 +22,7 @@ RESOURCE_TYPES = [
     resources.PodcastEpisodePage,
     resources.FilmPage,
     resources.ArticlePage,
+    resources.ResearchArticlePage,
     resources.NewsPage,
     resources.EventPage,
     resources.ThemePage,
@@ -175,6 +176,32 @@ def test_demo_content_has_an_article_in_nynorsk_and_english(demo_output):
         "nn": "Når pasienten ikkje klarer å svelgje tablettane",
         "en": "When the patient cannot swallow tablets",
     }
+
+
+@pytest.mark.django_db
+def test_demo_old_addresses_redirect_and_fill_the_404_report(demo_output, client, admin_client):
+    article = resources.ArticlePage.objects.get(
+        source_id="demo-article-svelgevansker", locale__language_code="nb"
+    )
+    response = client.get("/article/svelgevansker-og-tabletter/")
+    assert (response.status_code, response["Location"]) == (301, article.url)
+    report = admin_client.get("/admin/reports/not-found/").content.decode()
+    assert "/article/demensomsorg-i-hjemmet" in report
+
+
+@pytest.mark.django_db
+def test_demo_has_research_photo_credits_and_items_due_for_review_in_every_team(demo_output):
+    from resources.review import due_by
+
+    research = resources.ResearchArticlePage.objects.live()
+    assert {page.owner_region_id is None for page in research} == {True, False}
+    assert all(page.image_id and page.image_credit for page in research)
+    assert resources.ThemePage.objects.live().exclude(image_credit="").count() >= 4
+    due = resources.ResourcePage.objects.live().due_for_review(due_by())
+    owners = {page.owner_region.slug if page.owner_region else None for page in due}
+    assert owners >= {None, "ahus", "innlandet", "ostfold", "vestfold"}
+    reviewed = resources.ArticlePage.objects.filter(source_id="demo-article-svelgevansker")
+    assert all(page.last_reviewed for page in reviewed)  # the translations too
 
 
 @pytest.mark.django_db

@@ -70,6 +70,7 @@ def test_menu_leads_to_the_national_lists_in_bokmal(client, site):
         "Podkaster": "/podkast/",
         "Aktuelt": "/aktuelt/",
         "Kurs og møteplasser": "/kurs-og-moteplasser/",
+        "Forskning": "/forskning/",
         "Prosjekter": "/prosjekter/",
     }
 

@@ -261,6 +261,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 m.PodcastIndexPage,
                 m.FilmIndexPage,
                 m.ArticleIndexPage,
+                m.ResearchIndexPage,
                 m.NewsIndexPage,
                 m.EventIndexPage,
                 ProjectIndexPage,
