@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.csv("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "builder",
     "adminlogin",
+    "usage",
     "search",
     "editorial",
     "newsletters",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "playback",
     "regions",
     "blocks",
+    "tally",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -312,7 +314,12 @@ PUBLIC_RATE_LIMITS = {
     "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
     "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
     "api": (env.whole_number("RATE_LIMIT_API", 300), 60),
+    # The statistics beacon (usage/beacon.py): a page view, and a play per film or episode.
+    "usage": (env.whole_number("RATE_LIMIT_USAGE", 120), 60),
 }
+# Usage statistics (docs/operations/statistics.md): without Redis, each process adds its counts
+# to the database at most this many seconds after the first (with Redis: manage.py flush_usage).
+USAGE_BATCH_SECONDS = env.whole_number("USAGE_BATCH_SECONDS", 30)
 
 # --- The open API (/api/v2/, openapi/, docs/api.md) ------------------------------------------
 # At most this many items per answer (?limit=).
