@@ -20,6 +20,8 @@ from wagtail.models import Page
 
 from courses.models import Certificate
 from courses.passes import Pass, digest
+from tally.counter import count
+from tally.events import Event
 
 CODE_PREFIX = "KB"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -170,6 +172,7 @@ def issue(pass_: Pass, name, today=None):
     except IntegrityError as error:
         # Two submissions of the same pass at once: the unique attempt digest lets one win.
         raise AlreadyIssued() from error
+    count(Event.CERTIFICATE, course.pk)  # the usage statistics (tally/): no name, no code
     return Issued(certificate=certificate, code=code, removal_key=removal_key)
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from courses import passes, stats
 from courses.scoring import Tampered, Unanswered, questions_of, read_answers, score, shuffled
+from tally.counter import count
+from tally.events import Event
 
 TEMPLATE = "courses/exam_page.html"
 
@@ -89,6 +91,8 @@ def _submitted(request, course, questions):
         )
     result = score(questions, answers, course.pass_mark)
     stats.record(course, result)
+    if result.passed:  # a completed course, in the usage statistics (tally/)
+        count(Event.COMPLETION, course.pk)
     context = {
         "page": course,
         "course": course,

@@ -77,3 +77,10 @@ def claim_attempt(attempt):
     returns None instead of True or False), the attempt is scored: a resubmitted form may then
     be counted twice, but nobody is refused."""
     return cache.add(f"courses:attempt:{digest(attempt)}", True, ATTEMPT_MAX_AGE) is not False
+
+
+def claim_completion(attempt):
+    """True the first time an attempt is reported passed, False after that (the SCORM player
+    sends its result again after a network error), so a completion is counted once; as in
+    ``claim_attempt``, without the cache it is counted each time."""
+    return cache.add(f"courses:completed:{digest(attempt)}", True, ATTEMPT_MAX_AGE) is not False

@@ -16,6 +16,7 @@ from guards.limits import rate_limited
 from regions import views as region_views
 from resources import event_submission
 from search import views as search_views
+from usage import beacon as usage_beacon
 
 urlpatterns = [
     # Region moved from the home app to regions (December 2026): editors' bookmarks of the
@@ -34,6 +35,8 @@ urlpatterns = [
     path("pamelding/", include("registrations.urls")),
     path("kalender/", include("resources.calendar_urls")),
     path("feed/aktuelt/", include("resources.news_feed_urls")),
+    path("api/bruk/", usage_beacon.beacon, name="usage_beacon"),
+    path("api/v2/", include("openapi.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),

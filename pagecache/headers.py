@@ -27,6 +27,10 @@ SHAREABLE_VIEWS = {
     "area_news_feed_rss",
     "area_news_feed_atom",
 }
+# The open API's URL namespace (openapi/router.py): its answers are the same for everyone, but
+# publishing cannot purge them (any list or filter may show a page), so they are kept only as
+# long as addresses with a query string.
+BRIEFLY_SHAREABLE_NAMESPACES = {"api_v2"}
 # What the front door takes for an area slug ($kb_area in deploy/nginx/kompetansebroen.conf).
 PLAIN_SLUG = r"[a-z0-9-]*"
 
@@ -82,10 +86,13 @@ def shared_cache_seconds(request, response):
     if response.has_header("Cache-Control") or depends_on_visitor(request, response):
         return 0
     match = request.resolver_match
-    if match is None or match.url_name not in SHAREABLE_VIEWS:
+    briefly = match is not None and bool(BRIEFLY_SHAREABLE_NAMESPACES & set(match.namespaces))
+    if match is None or not (briefly or match.url_name in SHAREABLE_VIEWS):
         return 0
     if not area_matches_key(request):
         return 0
+    if briefly:
+        return settings.PAGE_CACHE_QUERY_SECONDS
     # Purging reaches a page's address with and without ?o=; other query strings (filters,
     # pages of a list, suggestions) cannot be listed, so they are kept briefly instead.
     if area_only_query(request):

@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from blocks.library import text_list_blocks
+from resources.api_fields import RESOURCE_API_FIELDS
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -81,6 +83,12 @@ class ProjectPage(ResourcePage):
         index.SearchField("partners"),
         index.SearchField("goals"),
         index.FilterField("status"),
+    ]
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("status"),
+        APIField("start_year"),
+        APIField("end_year"),
     ]
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = ["home.StandardPage"]

@@ -29,6 +29,12 @@ class SeriesPlace:
         return self.films[self.position] if self.position < len(self.films) else None
 
 
+def video_src(film):
+    """Where a player fetches the film: the portal's own seekable address for an uploaded
+    file, or the address elsewhere."""
+    return video_path(film) if film.video_id else film.video_url
+
+
 def video_source(film):
     """(src, type) of an uploaded film, or None for a film elsewhere."""
     if not film.video_id:

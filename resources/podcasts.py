@@ -121,6 +121,12 @@ def channel(request, series):
     )
 
 
+def feed_path(series):
+    """The address of the series' feed on this site (None while the series has none)."""
+    url = series.url
+    return url + series.reverse_subpage("feed") if url else None
+
+
 def feed_response(request, series):
     response = HttpResponse(
         podcast_feed.render(channel(request, series)),

@@ -26,6 +26,7 @@ from builder.demo.legacy_urls import ensure_demo_old_addresses
 from builder.demo.logins import DEMO_EMAIL_DOMAIN
 from builder.demo.region_profiles import ensure_region_profiles
 from builder.demo.research_and_review import ensure_demo_research_and_review
+from builder.demo.usage import ensure_demo_usage
 from builder.importer import import_corpus, load_corpus_file
 from builder.tree import ensure_child, ensure_home_page
 from home.models import HomePage, RegionPage, SiteSettings, StandardPage
@@ -254,6 +255,7 @@ def load_demo_data(*, stdout=None, run_update_index=True):
         ensure_demo_research_and_review(summary)
         ensure_demo_translations(summary)
         ensure_region_profiles(summary)
+        ensure_demo_usage(summary)
         summary.admin_password = ensure_admin_user(summary)
         if run_update_index:
             if stdout is not None:

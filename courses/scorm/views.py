@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from courses.passes import attempt_token
+from courses.passes import attempt_token, claim_completion
 from courses.scorm.results import ResultRefused, judge
+from tally.counter import count
+from tally.events import Event
 
 
 def playable_package(course):
@@ -70,4 +72,6 @@ def result(request, course):
         )
     except ResultRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=400)
+    if claim_completion(str(data.get("attempt"))):  # judged: the attempt token is genuine
+        count(Event.COMPLETION, course.pk)
     return JsonResponse({"pass_token": token})

@@ -21,11 +21,13 @@ CSRF_TRUSTED_ORIGINS = env.csv("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "builder",
     "adminlogin",
+    "usage",
     "search",
     "editorial",
     "newsletters",
     "pagecache",
     "legacy",
+    "openapi",
     "home",
     "projects",
     "favourites",
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "playback",
     "regions",
     "blocks",
+    "tally",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "corsheaders",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -76,6 +80,8 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     # Each cached lookup (locales, regions, sites, the markup's version) read once a request.
     "regions.cached.RequestMemoMiddleware",
+    # CORS for the public APIs (openapi/cors.py), before anything that may answer first.
+    "openapi.cors.PublicCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kompetansebroen.headers.ContentSecurityPolicyMiddleware",
@@ -307,7 +313,26 @@ PUBLIC_RATE_LIMITS = {
     "search": (env.whole_number("RATE_LIMIT_SEARCH", 120), 60),
     "autocomplete": (env.whole_number("RATE_LIMIT_AUTOCOMPLETE", 300), 60),
     "area": (env.whole_number("RATE_LIMIT_AREA", 30), 60),
+    "api": (env.whole_number("RATE_LIMIT_API", 300), 60),
+    # The statistics beacon (usage/beacon.py): a page view, and a play per film or episode.
+    "usage": (env.whole_number("RATE_LIMIT_USAGE", 120), 60),
 }
+# Usage statistics (docs/operations/statistics.md): without Redis, each process adds its counts
+# to the database at most this many seconds after the first (with Redis: manage.py flush_usage).
+USAGE_BATCH_SECONDS = env.whole_number("USAGE_BATCH_SECONDS", 30)
+
+# --- The open API (/api/v2/, openapi/, docs/api.md) ------------------------------------------
+# At most this many items per answer (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
+# Other portals' pages may read the public APIs from the browser (django-cors-headers): any
+# origin, without cookies or credentials, only reading. One answer for every origin ("*"),
+# so the front door's cached answers serve them all (openapi/cors.py).
+CORS_URLS_REGEX = r"^/api/(?:v2|search)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language"]
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 # --- The front door (deploy/, docs/operations/front-door.md) ---------------------------------
 # nginx's purge server for its page cache (FRONTDOOR_PURGE_LISTEN), e.g. http://127.0.0.1:8081.

@@ -39,3 +39,5 @@ TWO_FACTOR_ENFORCED = False
 # Public rate limits off (0) unless a test sets them: many tests search in a loop.
 PUBLIC_RATE_LIMITS = {scope: (0, window) for scope, (_limit, window) in PUBLIC_RATE_LIMITS.items()}  # noqa: F405
 SEARCH_LOG_PER_CLIENT = (0, SEARCH_LOG_PER_CLIENT[1])  # noqa: F405
+# Usage counts go to the database at once (tests/usage/test_counting.py tests the batching).
+USAGE_BATCH_SECONDS = 0

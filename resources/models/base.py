@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from blocks.library import body_blocks
 from regions.lookup import region_for
+from resources.api_fields import RESOURCE_API_FIELDS
 from resources.models.queryset import ResourcePageManager
 from resources.restrictions import CachedViewRestrictionsMixin
 from resources.review import default_review_by, review_after_check
@@ -146,6 +147,10 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         "select": ["owner_region", "image"],
         "prefetch": ["topics", "audiences", "areas"],
     }
+    # What the open API (/api/v2/) shows of it (resources/api_fields.py), and the related rows
+    # a type's own API fields read besides page_view_related's.
+    api_fields = RESOURCE_API_FIELDS
+    api_related = ()
 
     is_creatable = False
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -19,6 +20,7 @@ from courses import exam as exam_views
 from courses.blocks import exam_blocks
 from courses.lessons import lessons_of
 from courses.scorm import views as scorm_views
+from resources.api_fields import RESOURCE_API_FIELDS, computed
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -168,6 +170,15 @@ class CoursePage(RoutablePageMixin, ResourcePage):
         *ResourcePage.search_fields,
         index.SearchField("provider"),
         index.FilterField("course_format"),
+    ]
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("course_format"),
+        APIField("duration_minutes"),
+        APIField("provider"),
+        APIField("delivery"),
+        APIField("course_url"),
+        computed("offers_certificate", {"type": "boolean"}),
     ]
     parent_page_types = ["resources.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from registrations import views as registration_views
+from resources.api_fields import RESOURCE_API_FIELDS
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.models.queryset import EventPageManager
@@ -124,6 +126,19 @@ class EventPage(RoutablePageMixin, ResourcePage):
         index.SearchField("location"),
         index.SearchField("organiser"),
         index.FilterField("start"),
+    ]
+    # Not meeting_url: it is sent only to confirmed participants.
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("start"),
+        APIField("end"),
+        APIField("location"),
+        APIField("online"),
+        APIField("organiser"),
+        APIField("registration_deadline"),
+        APIField("registration_url"),
+        APIField("registration_open"),
+        APIField("capacity"),
     ]
     parent_page_types = ["resources.EventIndexPage"]
     subpage_types = []

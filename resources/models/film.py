@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -15,6 +16,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from playback import probe, webvtt
 from resources import films
+from resources.api_fields import RESOURCE_API_FIELDS, AbsoluteUrlField, computed
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -150,6 +152,13 @@ class FilmPage(ResourcePage):
         FieldPanel("transcript"),
     )
     search_fields = [*ResourcePage.search_fields, index.SearchField("transcript")]
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("video_url", serializer=AbsoluteUrlField(films.video_src)),
+        APIField("duration_seconds"),
+        computed("captioned", {"type": "boolean"}),
+    ]
+    api_related = ("video", "captions")
     parent_page_types = ["resources.FilmIndexPage", "resources.FilmSeriesPage"]
     subpage_types = []
 
@@ -172,7 +181,7 @@ class FilmPage(ResourcePage):
     def captioned(self):
         """Captions the visitor can turn on: caption files, or the video service's own."""
         if self.video_id:
-            return self.captions.exists()
+            return bool(self.captions.all())  # fetched with the film in lists (api_related)
         return self.has_captions
 
     def missing_for_accessibility(self):

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from blocks.library import text_list_blocks
 from playback import probe
 from resources import podcasts
+from resources.api_fields import RESOURCE_API_FIELDS, AbsoluteUrlField
 from resources.media_paths import audio_path
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
@@ -116,6 +118,15 @@ class PodcastSeriesPage(RoutablePageMixin, ResourcePage):
             )
         ]
     )
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("author"),
+        APIField("category"),
+        APIField("explicit"),
+        APIField("feed_url", serializer=AbsoluteUrlField(podcasts.feed_path)),
+        APIField("apple_podcasts_url"),
+        APIField("spotify_url"),
+    ]
     parent_page_types = ["resources.PodcastIndexPage"]
     subpage_types = ["resources.PodcastEpisodePage"]
 
@@ -229,6 +240,14 @@ class PodcastEpisodePage(ResourcePage):
         index.SearchField("guests"),
         index.SearchField("transcript"),
     ]
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        APIField("season_number"),
+        APIField("episode_number"),
+        APIField("duration_seconds"),
+        APIField("audio_url", serializer=AbsoluteUrlField(lambda episode: episode.audio_src)),
+    ]
+    api_related = ("audio",)
     parent_page_types = ["resources.PodcastSeriesPage"]
     subpage_types = []
 

@@ -9,10 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from blocks.library import text_list_blocks
+from resources.api_fields import RESOURCE_API_FIELDS, computed
 from resources.doi import doi_url, normalise_doi, validate_doi
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
@@ -127,6 +129,16 @@ class ResearchArticlePage(ResourcePage):
         index.SearchField("publication"),
         index.SearchField("practice_summary"),
         index.SearchField("implementation_notes"),
+    ]
+    api_fields = [
+        *RESOURCE_API_FIELDS,
+        computed("authors", {"type": "array", "items": {"type": "string"}}, "author_names"),
+        APIField("institution"),
+        APIField("publication"),
+        APIField("publication_year"),
+        APIField("doi"),
+        computed("source_url", {"type": "string"}),
+        APIField("practice_summary"),
     ]
     parent_page_types = ["resources.ResearchIndexPage"]
     subpage_types = []

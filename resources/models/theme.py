@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 
+from resources.api_fields import RESOURCE_API_FIELDS, TermField
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.registry import ResourceType
@@ -61,6 +63,8 @@ class ThemePage(ResourcePage):
     )
 
     edit_handler = resource_edit_handler(FieldPanel("topic"), FieldPanel("featured"))
+    api_fields = [*RESOURCE_API_FIELDS, APIField("topic", serializer=TermField())]
+    api_related = ("topic",)
     parent_page_types = ["resources.ThemeIndexPage"]
     subpage_types = []
 

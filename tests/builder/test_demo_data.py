@@ -4,6 +4,7 @@ import datetime
 import io
 
 from django.core.management import call_command
+from django.db.models import Sum
 
 from wagtail.models import Page, Revision, Site
 
@@ -13,6 +14,7 @@ from builder.tree import placeholder_presentation
 from home.models import HomePage, RegionPage, SiteSettings, StandardPage
 from projects.models import ProjectPage
 from resources import models as resources
+from tally.models import PageCount
 from tests.conftest import shared_state
 
 RESOURCE_TYPES = [
@@ -148,11 +150,13 @@ def test_theme_pages_get_placeholder_images_with_alt_text(demo_output):
 @pytest.mark.django_db
 def test_second_run_changes_nothing(demo_output):
     pages, revisions = Page.objects.count(), Revision.objects.count()
+    counts = list(PageCount.objects.order_by("pk").values_list("pk", "count"))
 
     output = load_demo_data()
 
     assert Page.objects.count() == pages
     assert Revision.objects.count() == revisions
+    assert list(PageCount.objects.order_by("pk").values_list("pk", "count")) == counts
     assert "passordet er uendret" in output
 
 
@@ -211,3 +215,13 @@ def test_demo_has_research_photo_credits_and_items_due_for_review_in_every_team(
     assert owners >= {None, "ahus", "innlandet", "ostfold", "vestfold"}
     reviewed = resources.ArticlePage.objects.filter(source_id="demo-article-svelgevansker")
     assert all(page.last_reviewed for page in reviewed)  # the translations too
+
+
+@pytest.mark.django_db
+def test_demo_usage_figures_fill_the_report(demo_output, client):
+    assert "bruksstatistikk:" in demo_output
+    assert PageCount.objects.aggregate(total=Sum("count"))["total"] > 0
+    assert client.login(username="admin", password="kompetansebroen")
+    report = client.get("/admin/bruksstatistikk/", {"omrade": "innlandet"})
+    assert report.status_code == 200
+    assert 'data-usage-table="top"' in report.content.decode()
