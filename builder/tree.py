@@ -7,11 +7,14 @@ all of them put pages in the same places.
 
 from django.db.models.signals import post_save
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, RegionPage
+from home.region_layout import default_layout
 from regions.models import Region
 from resources.registry import index_model_for, resource_type, section_index_models
 
@@ -69,16 +72,31 @@ def _section_title(model):
     return kind.section_slug, kind.section_label
 
 
+def placeholder_presentation(region, language_code):
+    """The presentation a new region page starts with, until its team writes its own."""
+    with translation.override(language_code):
+        text = _(
+            "%(name)s er et helsefellesskap der sykehuset og kommunene deler kompetanse. Her "
+            "finner du kurs, nyheter og møteplasser fra %(name)s først, deretter nasjonalt "
+            "innhold."
+        ) % {"name": region.name}
+    return format_html("<p>{}</p>", text)
+
+
 def ensure_region_page(region):
-    """The RegionPage for ``region`` under the front page, with its standard sections."""
+    """The RegionPage for ``region`` under the front page, with its standard sections, the
+    standard layout and a placeholder presentation: a sensible profile to start from."""
     page = RegionPage.objects.filter(region=region).first()
     if page is None:
+        home = ensure_home_page()
         page = ensure_child(
-            ensure_home_page(),
+            home,
             RegionPage,
             region.slug or slugify(region.name),
             region.name,
             region=region,
+            intro=placeholder_presentation(region, home.locale.language_code),
+            layout=default_layout(),
         )
         for model in section_index_models(regional=True):
             ensure_child(page, model, *_section_title(model))

@@ -1,7 +1,8 @@
-"""What the national front page and a region's front page show.
+"""What the national front page shows (a region's front page: home/region_layout.py, whose
+standard layout is these sections).
 
-With an area chosen ("Mitt område" or the region page itself), that area's own and
-shared-in items come first, then national content.
+With an area chosen ("Mitt område"), that area's own and shared-in items come first, then
+national content.
 """
 
 from functools import partial
@@ -65,8 +66,3 @@ def front_page_context(request, home_page, region_pages):
         "themes": themes,
         "region_pages": region_pages,
     }
-
-
-def region_page_context(request, region_page):
-    region = region_page.region
-    return {"area": region, **lazy_sections(request, region_page, region)}

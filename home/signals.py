@@ -1,15 +1,19 @@
 """The cached menu and footer expire when what they show changes: pages published,
-unpublished, moved or deleted, the site settings' links, and regions', topics' and audiences'
-names (on commit: home/navigation.py); so do the front and region pages' cached sections.
-The cached sites with their front pages (home/sites.py) are forgotten on the same page
-changes and when a site is saved or deleted."""
+unpublished, moved or deleted (a region's profile among them), the site settings' links,
+regions', topics' and audiences' names, and an image that is a region's logo (on commit:
+regions/cached.py, home/profiles.py); so do the front and region pages' cached sections.
+The cached sites with their front pages (home/sites.py) and the regions' profiles
+(home/profiles.py) are forgotten on the same page changes, the sites also when a site is saved
+or deleted."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import SiteSettings
+from home.profiles import forget_profiles, logo_changing
 from home.sites import forget_sites
 from regions.cached import expire_fragments
 from regions.models import Region
@@ -27,6 +31,13 @@ def connect():
         name = model._meta.label_lower
         post_save.connect(expire_fragments, sender=model, dispatch_uid=f"kb_fragments_{name}")
         post_delete.connect(expire_fragments, sender=model, dispatch_uid=f"kb_gone_{name}")
+    image_model = get_image_model()
+    post_save.connect(logo_changing, sender=image_model, dispatch_uid="kb_fragments_logo_saved")
+    pre_delete.connect(logo_changing, sender=image_model, dispatch_uid="kb_fragments_logo_deleted")
+    page_published.connect(forget_profiles, dispatch_uid="kb_profiles_published")
+    page_unpublished.connect(forget_profiles, dispatch_uid="kb_profiles_unpublished")
+    post_page_move.connect(forget_profiles, dispatch_uid="kb_profiles_moved")
+    post_delete.connect(forget_profiles, sender=Page, dispatch_uid="kb_profiles_deleted")
     page_published.connect(forget_sites, dispatch_uid="kb_sites_published")
     page_unpublished.connect(forget_sites, dispatch_uid="kb_sites_unpublished")
     post_page_move.connect(forget_sites, dispatch_uid="kb_sites_moved")

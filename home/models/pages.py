@@ -4,13 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField
+
 from blocks.library import body_blocks
-from home.frontpage import front_page_context, region_page_context
+from home.frontpage import front_page_context
+from home.region_blocks import layout_blocks, link_blocks
+from home.region_layout import default_layout, region_page_context
 from home.routing import route_below
 from regions.locales import active_locale, attach_locale
 from resources.registry import section_index_models
@@ -72,6 +76,11 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
 
 class RegionPage(CachedViewRestrictionsMixin, Page):
+    """A region's front page and its profile: presentation, logo, contact details, local
+    links for the menu and footer, and the layout of its lists. The region's own team edits
+    it (page permissions on its subtree), with revisions, moderation, preview and
+    translation; docs/operations/region-profiles.md says why the profile lives here."""
+
     region = models.ForeignKey(
         "regions.Region",
         on_delete=models.PROTECT,
@@ -92,13 +101,86 @@ class RegionPage(CachedViewRestrictionsMixin, Page):
         verbose_name=_("innhold"),
         help_text=_("Sidens innhold: overskrifter, tekst, bilder, lenker og ressurslister."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Helsefellesskapets logo, vist på områdesiden og i bunnteksten."),
+    )
+    contact_email = models.EmailField(
+        _("e-post"), blank=True, help_text=_("Adressen besøkende kan skrive til redaksjonen på.")
+    )
+    contact_phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("F.eks. «+47 61 00 00 00».")
+    )
+    postal_address = models.TextField(
+        _("postadresse"), blank=True, help_text=_("Én linje per adresselinje.")
+    )
+    visiting_address = models.TextField(
+        _("besøksadresse"), blank=True, help_text=_("Én linje per adresselinje.")
+    )
+    layout = StreamField(
+        layout_blocks(),
+        blank=True,
+        default=default_layout,
+        verbose_name=_("oppsett"),
+        help_text=_(
+            "Listene på områdesiden, i den rekkefølgen de vises. Tomt oppsett viser "
+            "standardoppsettet: Aktuelt, Kurs og møteplasser, E-kurs og Podkaster."
+        ),
+    )
+    menu_links = StreamField(
+        link_blocks(),
+        blank=True,
+        verbose_name=_("lenker i menyen"),
+        help_text=_(
+            "Lokale lenker i hovedmenyen på områdets sider og for besøkende som har valgt området."
+        ),
+    )
+    footer_links = StreamField(
+        link_blocks(),
+        blank=True,
+        verbose_name=_("lenker i bunnteksten"),
+        help_text=_(
+            "Lokale lenker i bunnteksten på områdets sider og for besøkende som har valgt området."
+        ),
+    )
 
+    # Only those who may edit regions may move the page to another region.
     content_panels = [
         *Page.content_panels,
-        FieldPanel("region"),
+        FieldPanel("region", permission="regions.change_region"),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
+    profile_panels = [
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+                FieldPanel("visiting_address"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("menu_links"),
+        FieldPanel("footer_links"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Innhold")),
+            ObjectList(profile_panels, heading=_("Profil")),
+            ObjectList([FieldPanel("layout")], heading=_("Oppsett")),
+            ObjectList(Page.promote_panels, heading=_("Synlighet og SEO")),
+            ObjectList(Page.settings_panels, heading=_("Innstillinger"), classname="settings"),
+        ]
+    )
+    # Telephone numbers are the same in every language (e-mail addresses already are).
+    override_translatable_fields = [SynchronizedField("contact_phone")]
     # Found by its region's name too ("Innlandet" finds "Helsefellesskap Innlandet").
     search_fields = [
         *Page.search_fields,

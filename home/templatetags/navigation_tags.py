@@ -1,10 +1,11 @@
-"""Template tags for the header and footer: menu, footer links and their fragment cache."""
+"""Template tags for the header and footer: menu, footer links, the region profile they show
+and their fragment cache."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 
-from home import navigation
+from home import navigation, profiles
 from regions import cached
 
 register = template.Library()
@@ -62,3 +63,15 @@ def footer_links(context, site_settings):
     return navigation.footer_links(
         context.get("request"), site_settings, translation.get_language()
     )
+
+
+@register.simple_tag(takes_context=True)
+def region_profile_key(context):
+    """Names the region profile the menu and footer show, for their cache key (no query)."""
+    return profiles.profile_key(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def region_profile(context):
+    """The RegionProfile the menu and footer show, or None (read when they are built)."""
+    return profiles.region_profile(context.get("request"), context.get("page"))

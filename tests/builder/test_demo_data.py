@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 
+from builder.tree import placeholder_presentation
 from home.models import HomePage, RegionPage, SiteSettings, StandardPage
 from projects.models import ProjectPage
 from resources import models as resources
@@ -125,6 +126,18 @@ def test_standard_pages_exist_and_footer_settings_point_to_them(demo_output):
 def test_front_page_and_region_pages_get_an_intro(demo_output):
     assert HomePage.objects.get(locale__language_code="nb").intro
     assert all(page.intro for page in RegionPage.objects.all())
+
+
+@pytest.mark.django_db
+def test_region_pages_get_a_demo_profile(demo_output, client):
+    for page in RegionPage.objects.filter(locale__language_code="nb"):
+        assert page.logo.description and page.footer_links, page.title
+        assert page.contact_email.endswith("@kompetansebroen.example")
+        assert page.intro != placeholder_presentation(page.region, "nb")
+    innlandet = RegionPage.objects.get(slug="innlandet")
+    html = client.get(innlandet.url).content.decode()
+    assert 'id="section-featured"' in html and 'id="section-theme"' in html
+    assert "Barn som pårørende" in html  # its menu link
 
 
 @pytest.mark.django_db

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from builder.demo.content import placeholder_image
+from home.region_layout import default_layout
 from regions import cached
 from regions.models import Region
 from resources.models import FilmSeriesPage
@@ -100,6 +101,17 @@ class Site:
         home = self.ahus.region_pages.get().get_parent().specific
         home.body = [("resource_list", {"title": "Utvalgt", "pages": picks})]
         home.save_revision().publish()
+        # Ahus's region page: a profile, and the standard lists, the picks and a theme.
+        region_page = self.ahus.region_pages.get().specific
+        region_page.logo = self.image
+        region_page.menu_links = [("link", {"label": "Om oss", "page": self.theme, "url": ""})]
+        region_page.footer_links = [("link", {"label": "Kontakt", "url": "https://ahus.example"})]
+        region_page.layout = [
+            *((block["type"], block["value"]) for block in default_layout()),
+            ("featured", {"title": "Utvalgt", "pages": picks}),
+            ("theme", {"theme": self.theme, "count": 12, "title": ""}),
+        ]
+        region_page.save_revision().publish()
 
     def pages(self):
         """{page type: URL}"""
@@ -195,6 +207,11 @@ def test_every_page_type_stays_within_budget_whatever_the_length_of_its_lists(
     front = client.get("/").content.decode()
     picks = 4 * PER_STEP
     assert front.count('class="ds-card card') == two_parents + twice + two_parents + twice + picks
+    # The region page's picks and theme grew too.
+    layout = client.get(site.pages()["region page"]).context["layout"]()  # made lazily
+    shown = {section["anchor"]: len(section["items"]) for section in layout}
+    assert shown["section-featured"] == picks
+    assert shown["section-theme"] >= 2 * twice
 
 
 def wagtail_route(home_page, path):
