@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("mine-favoritter/", favourite_views.my_favourites, name="favourites"),
     path("api/favoritter/", favourite_views.favourites_api, name="favourites_api"),
     path("nyhetsbrev/", include("newsletters.urls")),
+    path("samarbeidspartnere/", include("resources.organisation_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
