@@ -79,10 +79,12 @@ def referring_page_ids(page):
 def previously_published(page):
     """The content of the revision published before the current one ({} if none): what the
     page showed before this change, so the pages that showed that can be told too."""
+    # The live revision as stored: an instance kept from before the publish has the old one.
+    live = Page.objects.filter(pk=page.pk).values_list("live_revision_id", flat=True).first()
     entry = (
         PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
-        .exclude(revision_id=page.live_revision_id)
         .exclude(revision__isnull=True)
+        .exclude(revision_id=live)
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
