@@ -46,6 +46,13 @@ class NetworkPage(ResourcePage):
         query_words=("kompetansenettverk", "fagnettverk"),
     )
     listing_ordering = ("title", "pk")
+    # Its own topics come with its cards' (resources/networks.py), not with the page.
+    page_view_related = {
+        **ResourcePage.page_view_related,
+        "prefetch": [
+            name for name in ResourcePage.page_view_related["prefetch"] if name != "topics"
+        ],
+    }
 
     purpose = RichTextField(
         _("formål"),
@@ -110,8 +117,9 @@ class NetworkPage(ResourcePage):
         verbose_name_plural = _("kompetansenettverk")
 
     def get_context(self, request, *args, **kwargs):
+        shown = network_context(self)  # first: it fetches the page's topics with its cards'
         context = super().get_context(request, *args, **kwargs)
-        context.update(network_context(self))
+        context.update(shown)
         return context
 
 
