@@ -124,7 +124,12 @@ class NetworkPage(ResourcePage):
 
 
 class NetworkMember(Orderable):
-    network = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="members")
+    network = ParentalKey(
+        NetworkPage,
+        on_delete=models.CASCADE,
+        related_name="members",
+        help_text=_("Nettverket organisasjonen er medlem av."),
+    )
     organisation = models.ForeignKey(
         "partners.Organisation",
         on_delete=models.CASCADE,
@@ -141,7 +146,12 @@ class NetworkMember(Orderable):
 
 
 class NetworkContact(Orderable):
-    network = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="contacts")
+    network = ParentalKey(
+        NetworkPage,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        help_text=_("Nettverket personen er kontakt for."),
+    )
     name = models.CharField(_("navn"), max_length=120, help_text=_("Fornavn og etternavn."))
     role = models.CharField(
         _("rolle"),
