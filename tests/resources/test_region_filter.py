@@ -4,25 +4,21 @@ returns for the same filter (both ask ResourcePageQuerySet.region_filter)."""
 
 import pytest
 
-from builder.importer.fields import TYPE_FIELDS
 from builder.tree import ensure_index_page
 from regions.lookup import NATIONAL
 from regions.models import Region
 from resources.registry import index_model_for, model_for, resource_types
-from tests.factories import ResearchArticlePageFactory
+from tests.factories import NetworkPageFactory, ResearchArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
 REGIONS = ["ahus", "innlandet", "vestfold", "ostfold", "oslo", NATIONAL]
-# Every listed type the corpus can hold (competence networks are made in the admin only).
 LISTED_TYPES = [
-    kind.key
-    for kind in resource_types()
-    if index_model_for(kind.key).listing_type == kind.key and kind.key in TYPE_FIELDS
+    kind.key for kind in resource_types() if index_model_for(kind.key).listing_type == kind.key
 ]
 # Types the sample corpus has no items of: a national item, a regional one and one shared into
 # another region are added for their comparison.
-NOT_IN_CORPUS = {"research": ResearchArticlePageFactory}
+NOT_IN_CORPUS = {"research": ResearchArticlePageFactory, "network": NetworkPageFactory}
 
 
 def add_items(type_key):
