@@ -7,9 +7,13 @@ chosen and ordered by the area rules of resources/models/queryset.py as a nation
 with an area chosen, what a visitor there sees, its own items first.
 """
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 
 from partners.models import Organisation, OrganisationKind
 from regions.area import current_area
@@ -109,3 +113,15 @@ def organisation_list(request):
             "region": region,
         },
     )
+
+
+class OrganisationSitemap(Sitemap):
+    """The organisations' pages in sitemap.xml (beside Wagtail's pages), at their bokmål
+    addresses."""
+
+    def items(self):
+        return Organisation.objects.filter(locale=default_locale()).order_by("name", "pk")
+
+    def location(self, organisation):
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("organisation", args=[organisation.slug])

@@ -95,6 +95,7 @@ def test_an_organisation_page_lists_only_its_live_public_items_by_the_area_rules
     section = listing.find("h2", string="Senter").find_parent("section")
     assert section.find("a", href=url).get_text() == "USHT Innlandet"
     assert soup(client, reverse("organisations"), region="ahus").find("a", href=url) is None
+    assert f"http://testserver{url}" in client.get("/sitemap.xml").content.decode()
     assert client.get(reverse("organisation", args=["finnes-ikke"])).status_code == 404
 
 
