@@ -17,7 +17,7 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Samarbeidspartnere")
-    menu_order = 210
+    menu_order = 215
     add_to_admin_menu = True
     list_display = [
         "name",

@@ -1,6 +1,7 @@
 """Partners in the admin, through Wagtail's real views: the central team adds and edits any
 organisation, a region's team only those of its own region, a bad form is an error message;
-an editor makes a competence network with its members and contact people."""
+an editor makes a competence network with its members and contact people, and an
+administrator removes a contact person at their request."""
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -11,6 +12,7 @@ import pytest
 
 from partners.models import Organisation
 from resources.models import NetworkContact, NetworkMember, NetworkPage
+from tests import factories as f
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +156,25 @@ def test_an_editor_creates_a_network_with_members_and_contacts_in_the_admin(
     assert [member.organisation for member in members] == [usht, hospital]
     assert NetworkContact.objects.get(network=network).organisation == usht
     assert "Smittevernnettverket i Østfold" in admin_client.get(index.url).content.decode()
+
+
+def test_an_administrator_removes_a_contact_person_from_the_network_and_its_history(
+    admin_client, index_for
+):
+    network = f.NetworkPageFactory(
+        parent=index_for("network"),
+        title="Smittevernnettverket",
+        contacts=[
+            NetworkContact(name="Kari Nordmann", email="kari@example.org"),
+            NetworkContact(name="Ola Hansen", email="ola@example.org"),
+        ],
+    )
+    url = "/admin/personopplysninger/"
+    found = admin_client.post(url, {"email": "Kari@example.org", "handling": "finn"})
+    assert "Kontaktperson i «Smittevernnettverket»" in found.content.decode()
+
+    admin_client.post(url, {"email": "kari@example.org", "handling": "slett"})
+    assert [contact.name for contact in network.contacts.all()] == ["Ola Hansen"]
+    for revision in network.revisions.all():
+        assert "kari@example.org" not in str(revision.content)
+    assert "Kari Nordmann" not in admin_client.get(network.url).content.decode()
