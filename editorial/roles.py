@@ -23,6 +23,16 @@ MEDIA_PERMISSIONS = {
 NATIONAL_MODERATOR_PERMISSIONS = {
     "wagtailredirects": ("add_redirect", "change_redirect", "delete_redirect"),
 }
+# The organisations credited on resources (partners/): a region's team adds its own and edits
+# those of its region (partners/permissions.py); the central team edits and removes any.
+REGION_ORGANISATION_PERMISSIONS = {"partners": ("add_organisation", "change_organisation")}
+CENTRAL_ORGANISATION_PERMISSIONS = {
+    "partners": (
+        *REGION_ORGANISATION_PERMISSIONS["partners"],
+        "delete_organisation",
+        "change_any_organisation",
+    )
+}
 
 NATIONAL = "national"
 MODERATORS_SUFFIX = "-moderators"

@@ -17,11 +17,13 @@ from editorial.permissions import (
     grant_page_permissions,
 )
 from editorial.roles import (
+    CENTRAL_ORGANISATION_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     MODERATOR_PAGE_PERMISSIONS,
     NATIONAL,
     NATIONAL_MODERATOR_PERMISSIONS,
     PROJECT_PAGE_PERMISSIONS,
+    REGION_ORGANISATION_PERMISSIONS,
     editors_group_name,
     moderators_group_name,
     project_group_name,
@@ -68,6 +70,7 @@ def setup_region(region):
     collection = region_collection(region)
     for group in (editors, moderators):
         grant_media_permissions(group, collection)
+        grant_model_permissions(group, REGION_ORGANISATION_PERMISSIONS)
     team = TeamSetup(editors, moderators, collection)
     region_page = RegionPage.objects.filter(region=region).first()
     if region_page is not None:
@@ -97,6 +100,7 @@ def setup_national():
     collection = ensure_collection(_("Nasjonalt"))
     for group in (editors, moderators):
         grant_media_permissions(group, collection)
+        grant_model_permissions(group, CENTRAL_ORGANISATION_PERMISSIONS)
     grant_model_permissions(moderators, NATIONAL_MODERATOR_PERMISSIONS)
     if home is None:
         return TeamSetup(editors, moderators, collection)

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -15,6 +16,7 @@ from favourites import views as favourite_views
 from guards.limits import rate_limited
 from regions import views as region_views
 from resources import event_submission
+from resources.organisations import OrganisationSitemap
 from search import views as search_views
 from usage import beacon as usage_beacon
 
@@ -39,7 +41,12 @@ urlpatterns = [
     path("api/v2/", include("openapi.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "organisations": OrganisationSitemap}},
+        name="sitemap",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -61,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("mine-favoritter/", favourite_views.my_favourites, name="favourites"),
     path("api/favoritter/", favourite_views.favourites_api, name="favourites_api"),
     path("nyhetsbrev/", include("newsletters.urls")),
+    path("samarbeidspartnere/", include("resources.organisation_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

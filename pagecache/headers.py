@@ -16,9 +16,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from regions.area import current_area
 
 # Views whose answers are the same for every anonymous visitor: Wagtail's pages (with their
-# sub-routes, e.g. a podcast's feed), the search box's suggestions, the news feeds. Not the
-# search page: each search is counted for the editors' search statistics (search/querylog.py),
-# which a cached answer would skip; the search API says no-store itself.
+# sub-routes, e.g. a podcast's feed), the search box's suggestions, the news feeds, the
+# organisations' pages. Not the search page: each search is counted for the editors' search
+# statistics (search/querylog.py), which a cached answer would skip; the search API says
+# no-store itself.
 SHAREABLE_VIEWS = {
     "wagtail_serve",
     "search_autocomplete",
@@ -26,6 +27,8 @@ SHAREABLE_VIEWS = {
     "news_feed_atom",
     "area_news_feed_rss",
     "area_news_feed_atom",
+    "organisations",
+    "organisation",
 }
 # The open API's URL namespace (openapi/router.py): its answers are the same for everyone, but
 # publishing cannot purge them (any list or filter may show a page), so they are kept only as

@@ -6,7 +6,9 @@ list, a podcast's series, its region's page, the front page), on every list of i
 every region's front page (national items appear in every area, local ones in the areas they
 are shared into: all of them is simpler than the area rules and costs a few purges), on every
 theme page (those of its topics before and after the change), on pages that pick or link it
-(Wagtail's reference index: curated picks, resource lists), and news in the news feeds.
+(Wagtail's reference index: curated picks, resource lists, a network's resources), on the pages
+of the organisations credited on it and, for a network's meeting, on the network's page (both
+as they are now and as the last published version had them), and news in the news feeds.
 Sub-routes without arguments (a podcast series' feed/) are listed with their page.
 
 What this cannot reach, the cache lifetime (settings.PAGE_CACHE_SECONDS) bounds: the menu and
@@ -18,13 +20,15 @@ import copy
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex
 
 from home.models import HomePage, RegionPage
+from partners.models import Organisation
 from regions.models import Region
-from resources.models import NewsPage, ThemePage
+from resources.models import EventPage, NewsPage, ResourcePage, ThemePage
 from resources.registry import index_model_for, type_of
 
 NEWS_FEEDS = ("news_feed_rss", "news_feed_atom")
@@ -50,6 +54,9 @@ def pages_showing(page):
         # are no longer known when the page is published (a handful of pages per language).
         related.append(ThemePage.objects.filter(locale_id=page.locale_id).live())
     related.append(Page.objects.filter(pk__in=referring_page_ids(page)).live())
+    if isinstance(page, EventPage):
+        before = previously_published(page).get("network")
+        related.append(Page.objects.filter(pk__in=[page.network_id, before]).live())
     for queryset in related:
         for other in queryset.specific(defer=True):
             found.setdefault(other.pk, other)
@@ -67,6 +74,47 @@ def referring_page_ids(page):
         ).values_list("object_id", flat=True)
         if object_id.isdigit()
     ]
+
+
+def previously_published(page):
+    """The content of the revision published before the current one ({} if none): what the
+    page showed before this change, so the pages that showed that can be told too."""
+    # The live revision as stored: an instance kept from before the publish has the old one.
+    live = Page.objects.filter(pk=page.pk).values_list("live_revision_id", flat=True).first()
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+        .exclude(revision__isnull=True)
+        .exclude(revision_id=live)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.content if entry is not None else {}
+
+
+def organisation_urls(page):
+    """The pages of the organisations credited on ``page`` (resources/organisations.py), now
+    and in its last published version, in the page's language."""
+    if not isinstance(page, ResourcePage):
+        return []
+    before = previously_published(page)
+    ids = {page.made_by_id, before.get("made_by"), *before.get("made_with", [])}
+    ids.update(organisation.pk for organisation in page.made_with.all())
+    credited = Organisation.objects.filter(pk__in=[pk for pk in ids if pk])
+    keys = credited.values("translation_key")
+    # Its own slug, and its translation's in the page's language (that page lists it too).
+    slugs = set(credited.values_list("slug", flat=True))
+    slugs.update(
+        Organisation.objects.filter(translation_key__in=keys, locale_id=page.locale_id).values_list(
+            "slug", flat=True
+        )
+    )
+    site = page.get_site()
+    if site is None or not slugs:
+        return []
+    with translation.override(page.locale.language_code):
+        paths = [reverse("organisation", args=[slug]) for slug in sorted(slugs) if slug]
+    return [site.root_url + path for path in paths]
 
 
 def page_urls(page, url_path=None):
@@ -106,6 +154,7 @@ def urls_showing(page):
     urls = []
     for shown_on in pages_showing(page):
         urls += page_urls(shown_on)
+    urls += organisation_urls(page.specific)
     urls += feed_urls(page)
     return list(dict.fromkeys(urls))
 

@@ -1,5 +1,6 @@
-"""Admin: the taxonomy snippets (fagtema, målgrupper) under one menu, and a warning to the
-editor who publishes a film that not everyone can use."""
+"""Admin: the taxonomy snippets (fagtema, målgrupper) under one menu, a warning to the
+editor who publishes a film that not everyone can use, and the networks' contact people among
+the personal data an administrator can find and remove."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from resources.models import Audience, FilmPage, Topic
+from resources.network_contacts import NetworkContactData
 
 
 class TopicViewSet(SnippetViewSet):
@@ -48,3 +50,8 @@ def warn_about_inaccessible_film(request, page):
             )
             % {"title": page.title, "missing": _(" og ").join(str(each) for each in missing)},
         )
+
+
+@hooks.register("register_personal_data")
+def register_network_contact_personal_data():
+    return NetworkContactData()

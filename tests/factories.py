@@ -9,6 +9,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from home.models import RegionPage, StandardPage
+from partners.models import Organisation
 from projects.models import ProjectPage
 from regions.models import Region
 from regions.slugs import norwegian_slug
@@ -42,6 +43,25 @@ class AudienceFactory(TopicFactory):
         django_get_or_create = ("slug", "locale")
 
     slug = factory.Sequence(lambda n: f"malgruppe-{n}")
+
+
+class OrganisationFactory(DjangoModelFactory):
+    """An organisation; ``regions`` takes a list."""
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug", "locale")
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Organisasjon {n}")
+    slug = factory.LazyAttribute(lambda o: norwegian_slug(o.name))
+    kind = "kommune"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
 
 
 class RegionPageFactory(wagtail_factories.PageFactory):
@@ -93,6 +113,11 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     def areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.areas.set(extracted)
+
+    @factory.post_generation
+    def made_with(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.made_with.set(extracted)
 
     @factory.post_generation
     def revision(self, create, extracted, **kwargs):
@@ -183,6 +208,17 @@ class EventPageFactory(ResourcePageFactory):
     location = "Digitalt (Teams)"
     online = True
     organiser = "Kompetansebroen"
+
+
+class NetworkPageFactory(ResourcePageFactory):
+    """A competence network; ``members`` and ``contacts`` take lists of NetworkMember and
+    NetworkContact (unsaved)."""
+
+    class Meta:
+        model = resources.NetworkPage
+
+    title = factory.Sequence(lambda n: f"Kompetansenettverk {n}")
+    purpose = "<p>Nettverket deler erfaringer og lager felles rutiner for smittevern.</p>"
 
 
 class ThemePageFactory(ResourcePageFactory):

@@ -24,6 +24,7 @@ from builder.demo.events import ensure_demo_registration
 from builder.demo.films_and_podcasts import ensure_demo_film, ensure_demo_podcast
 from builder.demo.legacy_urls import ensure_demo_old_addresses
 from builder.demo.logins import DEMO_EMAIL_DOMAIN
+from builder.demo.partners import ensure_demo_partners
 from builder.demo.region_profiles import ensure_region_profiles
 from builder.demo.research_and_review import ensure_demo_research_and_review
 from builder.demo.usage import ensure_demo_usage
@@ -253,6 +254,7 @@ def load_demo_data(*, stdout=None, run_update_index=True):
         ensure_demo_registration(summary)
         ensure_demo_old_addresses(summary)
         ensure_demo_research_and_review(summary)
+        ensure_demo_partners(summary)
         ensure_demo_translations(summary)
         ensure_region_profiles(summary)
         ensure_demo_usage(summary)

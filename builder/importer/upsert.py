@@ -31,6 +31,7 @@ from builder.importer.records import (
 from builder.importer.summary import ImportSummary
 from builder.importer.validate import CorpusError, validate_corpus
 from builder.tree import ensure_home_page, ensure_index_page, ensure_region_page
+from partners.models import Organisation
 from regions.models import Region
 from regions.slugs import norwegian_slug
 from resources.models import Audience, Topic
@@ -57,6 +58,7 @@ class _Context:
     existing: dict = field(default_factory=dict)
     records: dict = field(default_factory=dict)
     series_pages: dict = field(default_factory=dict)
+    organisations: dict = field(default_factory=dict)
 
 
 def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=False):
@@ -76,6 +78,7 @@ def import_corpus(data, *, stdout=None, source_name="corpus", unpublish_missing=
         context = _Context(source_name, Locale.get_default(), summary)
         home = ensure_home_page()
         _upsert_terms(context, corpus)
+        context.organisations = _organisations_by_name(context.locale)
         context.wanted = _wanted_source_ids(corpus)
         _preload_pages(context)
         for series in corpus.series.values():
@@ -136,6 +139,19 @@ def _term_fields(terms, model):
         if has_description:
             values["description"] = term.description
         yield values
+
+
+def _organisations_by_name(locale):
+    """{folded name: Organisation} of the organisations editors have made (the corpus has
+    none of its own)."""
+    return {org.name.casefold(): org for org in Organisation.objects.filter(locale=locale)}
+
+
+def _named_organisations(context, names):
+    """The organisations a project's partner names name exactly (case aside), each once;
+    names that are not an organisation ("utvalgte kommuner") stay text only."""
+    found = (context.organisations.get(name.strip().casefold()) for name in names)
+    return list({org.pk: org for org in found if org is not None}.values())
 
 
 def _wanted_source_ids(corpus):
@@ -233,6 +249,8 @@ def _upsert_item(context, item):
             elif name in RICH_TEXT_FIELDS:
                 value = paragraphs_html(value)
             setattr(page, name, value)
+        if "partners" in item.fields:
+            page.made_with = _named_organisations(context, item.fields["partners"])
 
     _upsert_page(
         context,

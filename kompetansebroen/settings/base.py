@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "courses",
     "registrations",
     "playback",
+    "partners",
     "regions",
     "blocks",
     "tally",

@@ -5,6 +5,7 @@ theme pages and search can query all resource types in one query; editors cannot
 directly.
 """
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +115,22 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
             "«gjennomgås innen» passert, flyttes den to år fram fra denne datoen."
         ),
     )
+    made_by = models.ForeignKey(
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="made_resources",
+        verbose_name=_("laget av"),
+        help_text=_("Organisasjonen som har laget ressursen. Vises som «Laget av …» på siden."),
+    )
+    made_with = ParentalManyToManyField(
+        "partners.Organisation",
+        blank=True,
+        related_name="co_made_resources",
+        verbose_name=_("i samarbeid med"),
+        help_text=_("Organisasjoner som har laget ressursen sammen med den over."),
+    )
     owner_region = models.ForeignKey(
         "regions.Region",
         null=True,
@@ -141,11 +158,11 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
     # How lists and front pages order this type (local-first ordering comes before it).
     listing_ordering = ("-date", "-pk")
     # What a resource's page view reads besides its own row, fetched with it when the page is
-    # routed (home/routing.py): the owner and list image, and the topics, audiences and areas
-    # the page shows.
+    # routed (home/routing.py): the owner and list image, the organisations credited, and the
+    # topics, audiences and areas the page shows.
     page_view_related = {
-        "select": ["owner_region", "image"],
-        "prefetch": ["topics", "audiences", "areas"],
+        "select": ["owner_region", "image", "made_by"],
+        "prefetch": ["topics", "audiences", "areas", "made_with"],
     }
     # What the open API (/api/v2/) shows of it (resources/api_fields.py), and the related rows
     # a type's own API fields read besides page_view_related's.
@@ -168,7 +185,14 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("areas")],
             heading=_("Kategorier"),
-        )
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("made_by"),
+                FieldPanel("made_with", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Laget av"),
+        ),
     ]
     review_panels = [
         MultiFieldPanel(
@@ -216,6 +240,12 @@ class ResourcePage(CachedViewRestrictionsMixin, Page):
         if self.owner_region_id and self.owner_region_id not in areas:
             areas[self.owner_region_id] = self.owner_region
         return sorted(areas.values(), key=lambda region: region.name)
+
+    def credited(self):
+        """The organisations credited on the page: (made by or None, [made with, by name]),
+        an organisation named once."""
+        made_with = [org for org in self.made_with.all() if org.pk != self.made_by_id]
+        return self.made_by, made_with
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

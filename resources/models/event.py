@@ -46,6 +46,10 @@ class EventPage(RoutablePageMixin, ResourcePage):
     )
     listing_ordering = ("start", "pk")
     objects = EventPageManager()
+    page_view_related = {
+        **ResourcePage.page_view_related,
+        "select": [*ResourcePage.page_view_related["select"], "network"],
+    }
 
     start = models.DateTimeField(_("starter"), help_text=_("Dato og klokkeslett."))
     end = models.DateTimeField(
@@ -88,6 +92,18 @@ class EventPage(RoutablePageMixin, ResourcePage):
     ask_profession = models.BooleanField(
         _("spør om yrke"), default=False, help_text=_("Legger til et valgfritt felt.")
     )
+    network = models.ForeignKey(
+        "resources.NetworkPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("møte i kompetansenettverk"),
+        help_text=_(
+            "Velg nettverket hvis arrangementet er et av nettverkets møter. Det vises da på "
+            "nettverkets side."
+        ),
+    )
     meeting_url = models.URLField(
         _("lenke til møtet"),
         blank=True,
@@ -106,6 +122,7 @@ class EventPage(RoutablePageMixin, ResourcePage):
                 FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("capacity")]),
                 FieldPanel("registration_url"),
                 FieldPanel("organiser"),
+                FieldPanel("network"),
             ],
             heading=_("Tid, sted og påmelding"),
         ),

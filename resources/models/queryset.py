@@ -90,6 +90,15 @@ class ResourcePageQuerySet(PageQuerySet):
             Exists(through.objects.filter(resourcepage_id=OuterRef("pk"), audience__slug=slug))
         )
 
+    def credited_to(self, organisation):
+        """Made by ``organisation`` or in collaboration with it (in any of its languages)."""
+        key = organisation.translation_key
+        through = self.model._meta.get_field("made_with").remote_field.through
+        made_with = through.objects.filter(
+            resourcepage_id=OuterRef("pk"), organisation__translation_key=key
+        )
+        return self.filter(Q(made_by__translation_key=key) | Q(Exists(made_with)))
+
     def shown_in_area(self, region):
         """What a visitor in ``region`` sees: items owned by it, shared into it, and national
         items not limited to other areas."""

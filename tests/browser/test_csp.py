@@ -152,6 +152,14 @@ def test_the_main_pages_and_the_admin_run_under_the_csp(browser, live_server):
     article = ArticlePage.objects.live().order_by("pk").first()
     violations += editor.violations("page editor", f"/admin/pages/{article.pk}/edit/")
     assert editor.page.locator("#id_title").input_value() == article.title
+    from resources.models import NetworkPage
+
+    network = NetworkPage.objects.live().order_by("pk").first()
+    violations += editor.violations("network editor", f"/admin/pages/{network.pk}/edit/")
+    violations += editor.violations("organisations", "/admin/snippets/partners/organisation/")
+    violations += editor.violations(
+        "organisation editor", "/admin/snippets/partners/organisation/add/"
+    )
     violations += editor.violations("front page with the userbar", "/")
     assert editor.page.locator("wagtail-userbar").count() == 1
     assert editor.other_sites() == []

@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
@@ -20,7 +21,7 @@ from builder.demo.content import placeholder_image
 from home.region_layout import default_layout
 from regions import cached
 from regions.models import Region
-from resources.models import FilmSeriesPage
+from resources.models import FilmSeriesPage, NetworkContact, NetworkMember
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,9 @@ class Site:
         self.index_for = index_for
         self.image = image
         self.demens = topics["demens"]
+        # Every item is made by one organisation with another: its page lists them all.
+        self.maker = factories.OrganisationFactory(name="Akershus universitetssykehus")
+        self.partner = factories.OrganisationFactory(name="Lillestrøm kommune")
         self.series = factories.PodcastSeriesPageFactory(
             parent=index_for("podcast_series"), **self._fields()
         )
@@ -55,6 +59,9 @@ class Site:
         self.theme = factories.ThemePageFactory(
             parent=index_for("theme"), topic=self.demens, **self._fields()
         )
+        self.network = factories.NetworkPageFactory(
+            parent=index_for("network", self.ahus), **self._fields()
+        )
         self.step = 0
         self.first = {}
 
@@ -64,6 +71,8 @@ class Site:
             "image": self.image,
             "topics": [self.demens],
             "areas": [area] if area else [],
+            "made_by": self.maker,
+            "made_with": [self.partner],
         }
 
     def grow(self):
@@ -86,11 +95,14 @@ class Site:
             factories.PodcastEpisodePageFactory: [self.series],
             factories.ProjectPageFactory: [self.index_for("project", self.ahus)],
         }
+        events = factories.EventPageFactory
         for factory, parents in add.items():
             for parent in parents:
                 for _number in range(PER_STEP):
                     area = self.ahus if self.step == 1 and parent.depth == 3 else None
-                    page = factory(parent=parent, **self._fields(area))
+                    # Every event is one of the network's meetings.
+                    extra = {"network": self.network} if factory is events else {}
+                    page = factory(parent=parent, **self._fields(area), **extra)
                     self.first.setdefault(factory, page)
         for _number in range(PER_STEP):  # more theme pages, on other topics
             factories.ThemePageFactory(parent=self.index_for("theme"), **self._fields())
@@ -112,6 +124,16 @@ class Site:
             ("theme", {"theme": self.theme, "count": 12, "title": ""}),
         ]
         region_page.save_revision().publish()
+        # The network's members, contact people and picked resources grow too.
+        for _number in range(PER_STEP):
+            member = factories.OrganisationFactory()
+            NetworkMember.objects.create(network=self.network, organisation=member)
+            NetworkContact.objects.create(
+                network=self.network, name="Kari Nordmann", organisation=member
+            )
+        self.network = type(self.network).objects.get(pk=self.network.pk)  # with its rows
+        self.network.resources = [("resource", page) for page in picks]
+        self.network.save_revision().publish()
 
     def pages(self):
         """{page type: URL}"""
@@ -140,6 +162,9 @@ class Site:
             "news page": first[factories.NewsPageFactory].url,
             "project list": self.index_for("project", self.ahus).url,
             "project page": first[factories.ProjectPageFactory].url,
+            "network page": self.network.url,
+            "organisation page": reverse("organisation", args=[self.maker.slug]),
+            "organisation list": reverse("organisations"),
             "search page": "/sok/?q=demens",
             "search API": "/api/search/?q=demens",
         }
@@ -158,7 +183,14 @@ def queries_for(client, url):
 
 # The pages whose lists a visitor's area changes (its own items first), measured for a visitor
 # in Ahus too.
-BY_AREA = {"front page", "course list", "theme page", "search page", "search API"}
+BY_AREA = {
+    "front page",
+    "course list",
+    "theme page",
+    "organisation page",
+    "search page",
+    "search API",
+}
 
 
 def counts(client, site):
@@ -212,6 +244,21 @@ def test_every_page_type_stays_within_budget_whatever_the_length_of_its_lists(
     shown = {section["anchor"]: len(section["items"]) for section in layout}
     assert shown["section-featured"] == picks
     assert shown["section-theme"] >= 2 * twice
+    # The network's lists and the organisation's page grew as well.
+    network = client.get(site.network.url).context
+    assert len(network["members"]) == len(network["contacts"]) == twice
+    assert len(network["upcoming_meetings"]) == twice
+    assert len(network["picked_resources"]) == picks
+    # Everything was made by the same organisation: its page shows it all, a page at a time.
+    url = reverse("organisation", args=[site.maker.slug])
+    first_page = client.get(url)
+    items, paginator = first_page.context["items"], first_page.context["items"].paginator
+    assert paginator.num_pages > 1 and len(items) == paginator.per_page
+    assert 'href="?page=2" rel="next"' in first_page.content.decode()
+    last = client.get(url, {"page": paginator.num_pages}).context["items"]
+    shown = {card.pk for card in items} | {card.pk for card in last}
+    assert len(last) == paginator.count - paginator.per_page * (paginator.num_pages - 1)
+    assert len(shown) == len(items) + len(last)  # no card on two pages
 
 
 def wagtail_route(home_page, path):

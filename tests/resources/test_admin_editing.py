@@ -264,6 +264,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 m.ResearchIndexPage,
                 m.NewsIndexPage,
                 m.EventIndexPage,
+                m.NetworkIndexPage,
                 ProjectIndexPage,
             },
         )

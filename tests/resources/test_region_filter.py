@@ -8,7 +8,7 @@ from builder.tree import ensure_index_page
 from regions.lookup import NATIONAL
 from regions.models import Region
 from resources.registry import index_model_for, model_for, resource_types
-from tests.factories import ResearchArticlePageFactory
+from tests.factories import NetworkPageFactory, ResearchArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ LISTED_TYPES = [
 ]
 # Types the sample corpus has no items of: a national item, a regional one and one shared into
 # another region are added for their comparison.
-NOT_IN_CORPUS = {"research": ResearchArticlePageFactory}
+NOT_IN_CORPUS = {"research": ResearchArticlePageFactory, "network": NetworkPageFactory}
 
 
 def add_items(type_key):
