@@ -19,6 +19,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 
 from home.frontpage import FRONT_PAGE_SECTIONS, sections_cache_key
+from partners.models import Organisation
 from regions.locales import default_locale, locale_by_id
 from resources.models import ResourcePage, Topic
 from resources.models.queryset import CARD_PREFETCH_RELATED
@@ -207,6 +208,8 @@ def region_page_context(request, region_page):
         "area": region,
         "layout": partial(layout_sections, request, region_page.locale, region, raw_stream),
         "layout_key": sections_cache_key(region_page, region),
+        # The member organisations (a query only when their cached markup is missing).
+        "members": Organisation.objects.filter(regions=region).order_by("kind", "name"),
     }
 
 

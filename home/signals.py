@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.models import SiteSettings
 from home.profiles import forget_profiles, logo_changing
 from home.sites import forget_sites
+from partners.models import Organisation
 from regions.cached import expire_fragments
 from regions.models import Region
 from resources.models import Audience, Topic
@@ -26,8 +27,8 @@ def connect():
     post_page_move.connect(expire_fragments, dispatch_uid="kb_fragments_moved")
     post_delete.connect(expire_fragments, sender=Page, dispatch_uid="kb_fragments_deleted")
     post_save.connect(expire_fragments, sender=SiteSettings, dispatch_uid="kb_fragments_settings")
-    # Cards show their region's and topics' names (the front and region pages' cached sections).
-    for model in (Region, Topic, Audience):
+    # Cards show their region's and topics' names, region pages their member organisations.
+    for model in (Region, Topic, Audience, Organisation):
         name = model._meta.label_lower
         post_save.connect(expire_fragments, sender=model, dispatch_uid=f"kb_fragments_{name}")
         post_delete.connect(expire_fragments, sender=model, dispatch_uid=f"kb_gone_{name}")
