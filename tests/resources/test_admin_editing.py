@@ -198,7 +198,16 @@ class AdminEditingTests(WagtailPageTestCase):
             self.home,
             RegionPage,
             nested_form_data(
-                {"title": "Vestfold", "region": region.pk, "intro": rich_text(""), "body": body()}
+                {
+                    "title": "Vestfold",
+                    "region": region.pk,
+                    "intro": rich_text(""),
+                    "body": body(),
+                    # The profile: the standard layout and no local links.
+                    "layout": streamfield([]),
+                    "menu_links": streamfield([]),
+                    "footer_links": streamfield([]),
+                }
             ),
         )
         self.assertEqual(page.region, region)
