@@ -8,11 +8,13 @@ translations. Views without a page (search) swap the URL's language prefix.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import override
 
 from wagtail.models import Page, Site
 
+from regions.cached import fragment_version, lifetime
 from regions.locales import default_locale
 
 
@@ -33,9 +35,15 @@ def _native_name(code):
     return NATIVE_NAMES.get(code, code)
 
 
+def _translation_key_cache_key(request, translation_key):
+    host = request.get_host() if request is not None else ""
+    return f"kb:translations:{fragment_version()}:{host}:{translation_key}"
+
+
 def _translation_urls(pages, request=None):
-    """{page pk: {language code: URL}} of ``pages`` and their live translations, in one query
-    for all of them (remembered on the request)."""
+    """{page pk: {language code: URL}} of ``pages`` and their live translations: remembered on
+    the request, kept in the cache until content changes (publishing, unpublishing or moving
+    any page moves the content version on), and otherwise read in one query for all of them."""
     memo = getattr(request, "_kb_translation_urls", None) if request is not None else None
     if memo is None:
         memo = {}
@@ -43,17 +51,24 @@ def _translation_urls(pages, request=None):
             request._kb_translation_urls = memo
     wanted = {page.translation_key for page in pages if page.pk not in memo}
     if wanted:
-        by_key = {key: {} for key in wanted}
-        translations = (
-            Page.objects.filter(translation_key__in=list(wanted))
-            .live()
-            .select_related("locale")
-            .order_by("path")
-        )
-        for translation in translations:
-            url = translation.get_url(request=request)
-            if url:
-                by_key[translation.translation_key][translation.locale.language_code] = url
+        keys = {key: _translation_key_cache_key(request, key) for key in wanted}
+        kept = cache.get_many(list(keys.values()))
+        by_key = {key: kept[keys[key]] for key in wanted if keys[key] in kept}
+        missing = wanted - by_key.keys()
+        if missing:
+            found = {key: {} for key in missing}
+            translations = (
+                Page.objects.filter(translation_key__in=list(missing))
+                .live()
+                .select_related("locale")
+                .order_by("path")
+            )
+            for translation in translations:
+                url = translation.get_url(request=request)
+                if url:
+                    found[translation.translation_key][translation.locale.language_code] = url
+            cache.set_many({keys[key]: urls for key, urls in found.items()}, lifetime())
+            by_key.update(found)
         memo.update(
             {page.pk: by_key[page.translation_key] for page in pages if page.pk not in memo}
         )

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from home.models import RegionPage
 from regions.area import current_area
-from regions.cached import expire_fragments, forget, remembered
+from regions.cached import forget, remembered
 from regions.locales import active_locale, default_locale
 
 PROFILES_CACHE_KEY = "kb:region-profiles"
@@ -185,9 +185,8 @@ def forget_profiles(**kwargs):
 
 def logo_changing(sender, instance, **kwargs):
     """Signal receiver (an image saved, or about to be deleted): when it is a region's logo,
-    the cached profiles are forgotten and the menu and footer that show it expire (on
-    commit). Deleting a logo empties the region page's field without a publication, so this
-    is the only notice they get."""
+    the cached profiles are forgotten (the menu and footer that show it expire with every
+    image change: home/signals.py). Deleting a logo empties the region page's field without a
+    publication, so this is the only notice they get."""
     if RegionPage.objects.filter(logo_id=instance.pk).exists():
         forget(PROFILES_CACHE_KEY)
-        expire_fragments()

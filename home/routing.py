@@ -6,13 +6,21 @@ the pages along the URL in one query (by ``url_path``, which Wagtail keeps as th
 the slug) and then the page that is served, with what its view needs (``page_view_related``).
 A page on the way that routes the rest of the URL itself (a RoutablePageMixin page whose own
 routes match it, or any other own ``route()``) takes over there, as in Wagtail's walk.
+
+The served page, with its related rows, is kept in the cache (``kept_served_page``): building
+it is most of a page view's database work (a query with joins and one per prefetched
+relation). Its key holds what the first query read of the page's own row, so publishing,
+unpublishing or moving it misses at once in every process; a change to a related row (a
+topic's name, an organisation, an image) moves the content version on (home/signals.py).
 """
 
+from django.core.cache import cache
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from regions.cached import fragment_version, lifetime
 from regions.locales import attach_locale
 
 
@@ -47,6 +55,25 @@ def served_page(page, model=None):
     return attach_locale(specific)
 
 
+def served_page_key(page):
+    """The cache key of ``page``'s served form: its own row as the routing query read it
+    (Wagtail's ``cache_key``: id, url_path, last published) and whether it is live, under the
+    content version."""
+    return f"kb:served:{fragment_version()}:{page.cache_key}:{int(page.live)}"
+
+
+def kept_served_page(page, model):
+    """``served_page(page, model)``, from the cache when this state of the page was served
+    before."""
+    key = served_page_key(page)
+    specific = cache.get(key)
+    if specific is None:
+        specific = served_page(page, model)
+        cache.set(key, specific, lifetime())
+        return specific
+    return attach_locale(specific)
+
+
 def route_below(root, request, path_components):
     """Wagtail's ``route()`` result for ``path_components`` (not empty) below ``root``, the
     front page. The served page keeps the pages above it in ``route_ancestors`` (from the
@@ -71,7 +98,7 @@ def route_below(root, request, path_components):
         parent, model = page, page.specific_class or Page
     else:
         rest = []
-    page = served_page(parent, model)
+    page = kept_served_page(parent, model)
     page._cached_parent_obj = ancestors[-1]
     page.route_ancestors = ancestors
     return page.route(request, rest)

@@ -1,7 +1,8 @@
 """The cached menu and footer expire when what they show changes: pages published,
 unpublished, moved or deleted (a region's profile among them), the site settings' links,
-regions', topics' and audiences' names, and an image that is a region's logo (on commit:
-regions/cached.py, home/profiles.py); so do the front and region pages' cached sections.
+regions', topics', audiences' and organisations' names, and images (a region's logo, a card's
+picture; on commit: regions/cached.py); so do the front and region pages' cached sections,
+resource cards, and the served pages kept with their related rows (home/routing.py).
 The cached sites with their front pages (home/sites.py) and the regions' profiles
 (home/profiles.py) are forgotten on the same page changes, the sites also when a site is saved
 or deleted."""
@@ -33,6 +34,8 @@ def connect():
         post_save.connect(expire_fragments, sender=model, dispatch_uid=f"kb_fragments_{name}")
         post_delete.connect(expire_fragments, sender=model, dispatch_uid=f"kb_gone_{name}")
     image_model = get_image_model()
+    post_save.connect(expire_fragments, sender=image_model, dispatch_uid="kb_fragments_image")
+    post_delete.connect(expire_fragments, sender=image_model, dispatch_uid="kb_gone_image")
     post_save.connect(logo_changing, sender=image_model, dispatch_uid="kb_fragments_logo_saved")
     pre_delete.connect(logo_changing, sender=image_model, dispatch_uid="kb_fragments_logo_deleted")
     page_published.connect(forget_profiles, dispatch_uid="kb_profiles_published")

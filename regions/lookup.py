@@ -7,7 +7,7 @@ and forgotten when a region is saved or deleted.
 
 from wagtail.models import Page
 
-from regions.cached import remembered
+from regions.cached import fragment_version, remembered
 from regions.locales import default_locale
 from regions.models import Region
 
@@ -33,6 +33,17 @@ def region_for(page):
         .order_by("-region_pages__depth")
         .first()
     )
+
+
+def kept_region_for(page):
+    """``region_for(page)`` for showing a page (a listing's own region): kept until content
+    changes, since a page moves only with a page change. Saving a page asks ``region_for``."""
+    key = f"kb:page-region:{fragment_version()}:{page.cache_key}"
+    region_id = remembered(key, lambda: getattr(region_for(page), "pk", 0))
+    if not region_id:
+        return None
+    regions = (region for found in _regions_by_locale().values() for region in found)
+    return next((region for region in regions if region.pk == region_id), None)
 
 
 REGIONS_CACHE_KEY = "kb:regions"

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.lookup import NATIONAL
 
+# The event list's switch to past events (?tidligere=1), kept by its filter form.
+PAST_PARAMETER = "tidligere"
+
 
 class ListingFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Område"), required=False)

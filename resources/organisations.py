@@ -9,7 +9,6 @@ with an area chosen, what a visitor there sees, its own items first.
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from partners.models import Organisation, OrganisationKind
 from regions.area import current_area
 from regions.locales import active_locale, default_locale
 from regions.lookup import region_by_slug, regions_for_locale
+from resources.cards import paginate_ids
 from resources.models import ResourcePage
 
 PER_PAGE = 12
@@ -54,13 +54,12 @@ def credited_resources(organisation, locale, area):
 
 def resource_page(queryset, number):
     """One page of ``queryset`` as resource cards (their own page types, with what cards show):
-    the ids of the page first, then the cards in one query whatever their types."""
-    page = Paginator(queryset.values_list("pk", flat=True), PER_PAGE).get_page(number)
-    ids = list(page.object_list)
-    cards = ResourcePage.objects.filter(pk__in=ids).for_cards().specific_pages()
-    by_id = {card.pk: card for card in cards}
-    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-    return page
+    the ids of the page, and the cards not kept as markup in one query whatever their types."""
+    return paginate_ids(queryset, PER_PAGE, number, load=_cards)
+
+
+def _cards(ids):
+    return ResourcePage.objects.filter(pk__in=ids).for_cards().specific_pages()
 
 
 def organisation_page(request, slug):

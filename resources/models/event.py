@@ -12,12 +12,11 @@ from wagtail.search import index
 
 from registrations import views as registration_views
 from resources.api_fields import RESOURCE_API_FIELDS
+from resources.filters import PAST_PARAMETER
 from resources.models.base import ResourcePage, resource_edit_handler
 from resources.models.index_page import ListingPage
 from resources.models.queryset import EventPageManager
 from resources.registry import ResourceType
-
-PAST_PARAMETER = "tidligere"
 
 
 class EventIndexPage(ListingPage):

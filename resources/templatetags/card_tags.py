@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from regions.cached import fragment_version, lifetime
+from resources.cards import DeferredCards
 
 register = template.Library()
 
@@ -35,31 +36,41 @@ def card_facts(resource):
 CARD_TEMPLATE = "includes/resource_card.html"
 
 
-def card_key(request, item, heading_level, version):
+def card_key(request, pk, heading_level, version):
     """A card's markup depends on its page (whose changes move the version on), the
     language, the heading level and the host its links are made for."""
     host = request.get_host() if request is not None else ""
     language = translation.get_language()
-    return f"kb:card:{version}:{language}:{host}:{heading_level}:{item.pk}"
+    return f"kb:card:{version}:{language}:{host}:{heading_level}:{pk}"
 
 
 @register.simple_tag(takes_context=True)
 def resource_cards(context, items, heading_level=3):
-    """A list item with its card for each of ``items``: the cards' markup is kept until
-    content changes (regions.cached.fragment_version) and read in one cache round trip, so
-    a list renders only the cards it has not seen since."""
-    items = list(items)
+    """A list item with its card for each of ``items`` (pages, a paginator's page, or a
+    DeferredCards): the cards' markup is kept until content changes
+    (regions.cached.fragment_version) and read in one cache round trip, so a list renders
+    only the cards it has not seen since, and a DeferredCards loads only their pages."""
+    items = getattr(items, "object_list", items)  # a paginator's page
+    if isinstance(items, DeferredCards):
+        ids, load = items.ids, items.load
+    else:
+        pages = {item.pk: item for item in items}
+        ids, load = [item.pk for item in items], lambda wanted: pages
     request = context.get("request")
     version = fragment_version()
-    keys = [card_key(request, item, heading_level, version) for item in items]
+    keys = [card_key(request, pk, heading_level, version) for pk in ids]
     found = cache.get_many(keys)
+    wanted = {pk for key, pk in zip(keys, ids, strict=True) if key not in found}
+    missing = load(wanted) if wanted else {}
     template = get_template(CARD_TEMPLATE).template
     made = {}
     cards = []
-    for key, item in zip(keys, items, strict=True):
+    for key, pk in zip(keys, ids, strict=True):
         markup = found.get(key)
         if markup is None:
-            with context.push(resource=item, heading_level=heading_level):
+            if pk not in missing:  # gone since the list was read
+                continue
+            with context.push(resource=missing[pk], heading_level=heading_level):
                 markup = made[key] = template.render(context)
         cards.append(markup)
     if made:

@@ -57,17 +57,24 @@ def test_cached_cards_follow_a_renamed_topic_and_an_unpublished_item(
 
 @pytest.fixture
 def cache_reads(monkeypatch):
-    """The keys read from the cache, one entry per read (get or get_many)."""
+    """The keys read from the cache, one entry per read (get or get_many; the local-memory
+    cache's get_many calls get for each key, which is not another read)."""
     reads = []
     real_get, real_get_many = cached.cache.get, cached.cache.get_many
+    in_get_many = []
 
     def get(key, *args, **kwargs):
-        reads.append(key)
+        if not in_get_many:
+            reads.append(key)
         return real_get(key, *args, **kwargs)
 
     def get_many(keys, *args, **kwargs):
         reads.extend(keys)
-        return real_get_many(keys, *args, **kwargs)
+        in_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
 
     monkeypatch.setattr(cached.cache, "get", get)
     monkeypatch.setattr(cached.cache, "get_many", get_many)
@@ -80,10 +87,11 @@ def test_a_request_reads_each_cached_lookup_once(client, regions, index_for, cac
     client.get(url)  # fills the cache
     cache_reads.clear()
     assert client.get(url).status_code == 200
-    looked_up = [key for key in cache_reads if key.startswith("kb:") and ":card:" not in key]
+    looked_up = [key for key in cache_reads if key.startswith("kb:")]
     assert cached.FRAGMENT_VERSION_KEY in looked_up
     assert "kb:locales" in looked_up
-    assert len(looked_up) == len(set(looked_up)), looked_up
+    twice = sorted({key for key in looked_up if looked_up.count(key) > 1})
+    assert not twice, twice
 
 
 class RecordingPurge(BaseBackend):
