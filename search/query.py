@@ -20,6 +20,7 @@ from wagtail.search.backends import get_search_backend
 from modelsearch.query import Fuzzy
 
 from regions.lookup import regions_for_locale
+from resources.cards import DeferredCards
 from resources.models import ResourcePage
 from resources.models.queryset import CARD_PREFETCH_RELATED, CARD_SELECT_RELATED
 from resources.registry import model_for, resource_types, type_of
@@ -67,7 +68,7 @@ class SearchParams:
 class SearchOutcome:
     params: SearchParams
     count: int = 0
-    results: list = field(default_factory=list)  # pages, each with .search_score
+    results: list = field(default_factory=list)  # ScoredResults (pages with .search_score)
     facets: dict = field(default_factory=lambda: {name: {} for name in FACETS})
     suggestion: str | None = None
     fallback: str | None = None  # None, "any_term", "fuzzy" or "suggestion"
@@ -166,27 +167,38 @@ def _rank(items, matches, area, best):
     return [(key[3], key[1]) for key in heapq.nlargest(best, map(key, items))]
 
 
+class ScoredResults(DeferredCards):
+    """A page of results: the ids in rank order with their scores, the pages loaded when
+    needed (each with ``search_score``): a list of cards or of API results kept as markup or
+    JSON loads only the pages it has not kept."""
+
+    def __init__(self, rows, load):
+        self.scores = {pk: float(score) if score is not None else None for pk, score in rows}
+        super().__init__([pk for pk, _score in rows], load)
+
+
 def _load_pages(rows, shown, specific=True):
-    """Pages for [(id, score)] that are among the facts ``shown`` (search/facts.py), in that
-    order, each with ``search_score`` and its owner region: as their own page types with what
-    cards show (ResourcePageQuerySet.specific_pages: one query), or with ``specific=False`` as
-    ResourcePages (the JSON API shows only what every resource has)."""
-    pks = [pk for pk, _score in rows if pk in shown]
-    # Live only: the facts may be a moment older than a page unpublished since.
-    chosen = _resource_pages().live().filter(pk__in=pks).select_related("owner_region")
-    if specific:  # as cards show them, every type in one query
-        chosen = chosen.select_related(*CARD_SELECT_RELATED).prefetch_related(
-            *CARD_PREFETCH_RELATED
-        )
-        pages = {page.pk: page for page in chosen.specific_pages()}
-    else:
-        pages = chosen.in_bulk()
-    results = []
-    for pk, score in rows:
-        page = pages.get(pk)
-        if page is not None:
-            page.search_score = float(score) if score is not None else None
-            results.append(page)
+    """The results for [(id, score)] that are among the facts ``shown`` (search/facts.py), in
+    that order, as ScoredResults whose pages come with their owner region: as their own page
+    types with what cards show (ResourcePageQuerySet.specific_pages: one query), or with
+    ``specific=False`` as ResourcePages (the JSON API shows only what every resource has)."""
+    rows = [(pk, score) for pk, score in rows if pk in shown]
+
+    def load(ids):
+        # Live only: the facts may be a moment older than a page unpublished since.
+        chosen = _resource_pages().live().filter(pk__in=ids).select_related("owner_region")
+        if specific:  # as cards show them, every type in one query
+            chosen = chosen.select_related(*CARD_SELECT_RELATED).prefetch_related(
+                *CARD_PREFETCH_RELATED
+            )
+            pages = list(chosen.specific_pages())
+        else:
+            pages = list(chosen)
+        for page in pages:
+            page.search_score = results.scores[page.pk]
+        return pages
+
+    results = ScoredResults(rows, load)
     return results
 
 

@@ -21,6 +21,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.search.utils import normalise_query_string
 
 from guards.ratelimit import over_limit
+from regions.cached import remembered
 from search.models import ZeroResultDay
 
 NUMBER = "[tall]"
@@ -77,10 +78,25 @@ def purge(days, today=None):
     return hits + misses, queries
 
 
+PROMOTED_QUERIES_KEY = "kb:promoted-queries"
+
+
+def promoted_queries():
+    """The (normalised) queries that have editors' picks: kept in the cache and forgotten when
+    a pick is saved or deleted (search/signals.py), so a search without picks needs no query
+    for them."""
+    return remembered(
+        PROMOTED_QUERIES_KEY,
+        lambda: frozenset(
+            Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+        ),
+    )
+
+
 def promotions_for(text):
     """Editors' picks for ``text`` in their order; picks of unpublished pages are left out."""
     normalised = normalise_query_string(text)
-    if not normalised:
+    if not normalised or normalised not in promoted_queries():
         return []
     picks = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
     return [pick for pick in picks if pick.page is None or pick.page.live]

@@ -1,5 +1,6 @@
 """Keep derived search data fresh: the spelling vocabulary follows publishing and deleting, the
-cached synonym table follows edits of the Synonym snippets, and the facts each process holds
+cached synonym table follows edits of the Synonym snippets, the cached set of queries with
+editors' picks follows edits of the picks, and the facts each process holds
 (search/facts.py) follow every write that can change what a search shows or how it is filtered
 (search/freshness.py).
 
@@ -8,15 +9,20 @@ cached synonym table follows edits of the Synonym snippets, and the facts each p
 
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from regions.cached import forgetter
 from regions.models import Region
 from resources.models import Audience, ResourcePage, Topic
 from search import freshness
 from search.lexicon import clear_synonyms
 from search.models import Synonym
+from search.querylog import PROMOTED_QUERIES_KEY
 from search.suggest import clear_vocabulary
+
+_forget_promoted = forgetter(PROMOTED_QUERIES_KEY)
 
 # Page fields saved on their own (a draft revision, a lock) that change nothing search shows.
 DRAFT_FIELDS = {
@@ -38,6 +44,12 @@ def connect():
     )
     for signal in (post_save, post_delete):
         signal.connect(clear_synonyms, sender=Synonym, dispatch_uid=f"search-synonyms-{id(signal)}")
+    # A pick saved (for a new or another query) or deleted. Queries themselves are saved by
+    # every new search logged, and those without picks are all the purge deletes.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _forget_promoted, sender=SearchPromotion, dispatch_uid=f"search-promoted-{id(signal)}"
+        )
     # Any page (a section's privacy or place in the tree reaches the items under it).
     post_save.connect(page_saved, dispatch_uid="search-facts-page-saved")
     post_delete.connect(page_deleted, dispatch_uid="search-facts-page-deleted")

@@ -227,7 +227,8 @@ def test_search_page_logs_queries_and_zero_result_queries(client, content, admin
 def test_editors_picks_come_first(client, content):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    SearchPromotion.objects.create(
+    assert api(client, q="Legemidler").json()["promoted"] == []  # no picks: kept as such
+    pick = SearchPromotion.objects.create(
         query=Query.get("legemidler"),
         page=content["film"],
         description="Anbefalt film",
@@ -243,6 +244,28 @@ def test_editors_picks_come_first(client, content):
     ]
     html = client.get("/sok/", {"q": "legemidler"}).content.decode()
     assert html.index("Anbefalt film") < html.index("Legemiddelhåndtering i sykehjem")
+    pick.delete()
+    assert api(client, q="Legemidler").json()["promoted"] == []
+
+
+def test_kept_results_follow_changes_and_keep_each_querys_score(
+    client, content, topics, django_capture_on_commit_callbacks
+):
+    def results(**params):
+        return {item["id"]: item for item in api(client, **params).json()["results"]}
+
+    film = content["film"]
+    broad, narrow = results(q="legemidler"), results(q="demens legemidler")
+    assert results(q="legemidler") == broad  # the second time from the kept results
+    assert broad[film.pk]["score"] != narrow[film.pk]["score"]
+    with django_capture_on_commit_callbacks(execute=True):
+        film.title = "Demens og legemidler i hjemmet"
+        film.save_revision().publish()
+        topics["demens"].slug = "demenssykdom"
+        topics["demens"].save()
+    changed = results(q="legemidler")[film.pk]
+    assert changed["title"] == "Demens og legemidler i hjemmet"
+    assert changed["topics"] == ["demenssykdom", "legemidler"]
 
 
 def test_search_page_renders_facet_links_suggestion_and_combobox(client, content):
