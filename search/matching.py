@@ -31,7 +31,7 @@ def match(query, backend=None, shown=None):
     caller holds them already."""
     backend = backend or get_search_backend()
     results = backend.search(query, ResourcePage.objects.live())
-    scores = _scores(backend, results)
+    scores = match_scores(backend, results)
     shown = facts.current() if shown is None else shown
     return {pk: score for pk, score in scores.items() if pk in shown}
 
@@ -41,13 +41,16 @@ def completions(query, limit, backend=None):
     first, at most ``limit``."""
     backend = backend or get_search_backend()
     results = backend.autocomplete(query, ResourcePage.objects.live())
-    scores = _scores(backend, results, limit=limit)
+    scores = match_scores(backend, results, limit=limit)
     shown = facts.current()
     best = sorted((pk for pk in scores if pk in shown), key=lambda pk: (-scores[pk], -pk))
     return best[:limit]
 
 
-def _scores(backend, results, limit=ENGINE_HIT_LIMIT):
+def match_scores(backend, results, limit=ENGINE_HIT_LIMIT):
+    """{id: score} of the pages a modelsearch ``results`` (not yet run) matches, without
+    loading them: from our database backends' one statement, or the engine's best ``limit``
+    hits in one request."""
     compiler = results.query_compiler
     if hasattr(compiler, "match_scores"):  # our database backends (search/backends/database.py)
         return compiler.match_scores(backend)
