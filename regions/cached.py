@@ -57,6 +57,23 @@ def _remember_in_request(key, value):
         memo[key] = value
 
 
+def per_request(key, compute):
+    """``compute()`` at most once per request (outside a request, every time): for values read
+    from the database that every part of a request should see alike."""
+    memo = _memo()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def forget_in_request(key):
+    memo = _memo()
+    if memo is not None:
+        memo.pop(key, None)
+
+
 def lifetime():
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 60)
 

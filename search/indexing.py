@@ -4,8 +4,10 @@ Each save of an indexed model normally updates the search index at once (modelse
 post_save handler); an imported page is saved three times or more (created, revision,
 published), so the import spent most of its time indexing. Inside ``indexed_once`` saves only
 note what changed; when the block ends without an error, each object is indexed once, in bulk
-per model, on every backend that updates automatically. If the block fails nothing is indexed
-(the database transaction around it is rolled back too). Deletions are indexed as always.
+per model, on every backend that updates automatically, and the content token changes (kept
+matches, search/kept.py, were made while the index lagged). If the block fails nothing is
+indexed (the database transaction around it is rolled back too). Deletions are indexed as
+always.
 
 The signal handlers are process-wide: use it in commands and set-up code, not in requests.
 """
@@ -18,6 +20,8 @@ from django.db.models.signals import post_save
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed, get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
+
+from search import freshness
 
 BATCH_SIZE = 500
 
@@ -62,3 +66,5 @@ def _index(saved):
             if objects:
                 for backend in backends:
                     backend.add_bulk(model, objects)
+    if by_model:
+        freshness.changed()

@@ -13,13 +13,17 @@ and page. Each backend answers in one round trip:
   loading the pages they name.
 
 Which of the matched ids are shown (live, public, unexpired) comes from the facts each process
-holds (search/facts.py), not from another query.
+holds (search/facts.py), not from another query. A query asked again before the content
+changes is not matched again (search/kept.py).
 """
 
 from wagtail.search.backends import get_search_backend
 
+from modelsearch.query import Fuzzy
+
 from resources.models import ResourcePage
 from search import facts
+from search.kept import kept_scores
 
 # Engines (Elasticsearch/OpenSearch) are asked for this many ranked hits.
 ENGINE_HIT_LIMIT = 1000
@@ -30,8 +34,12 @@ def match(query, backend=None, shown=None):
     modelsearch query object). ``shown``: the visible items' facts (search/facts.py), when the
     caller holds them already."""
     backend = backend or get_search_backend()
-    results = backend.search(query, ResourcePage.objects.live())
-    scores = match_scores(backend, results)
+    scores = kept_scores(
+        "resources",
+        backend,
+        query,
+        lambda: match_scores(backend, backend.search(query, ResourcePage.objects.live())),
+    )
     shown = facts.current() if shown is None else shown
     return {pk: score for pk, score in scores.items() if pk in shown}
 
@@ -45,6 +53,25 @@ def completions(query, limit, backend=None):
     shown = facts.current()
     best = sorted((pk for pk in scores if pk in shown), key=lambda pk: (-scores[pk], -pk))
     return best[:limit]
+
+
+def pages_scores(backend, query, models, limit=ENGINE_HIT_LIMIT):
+    """{id: score} of the live pages of ``models`` (and their subclasses) matching ``query``:
+    one statement for all of them on our database backends, as they share one table of index
+    entries; an engine is asked per model, for its best ``limit`` hits each."""
+    kind = ",".join(sorted(model._meta.label for model in models)) + f"|{limit}"
+    return kept_scores(kind, backend, query, lambda: _pages_scores(backend, query, models, limit))
+
+
+def _pages_scores(backend, query, models, limit):
+    first, *_ = models
+    results = backend.search(query, first.objects.live())
+    if hasattr(results.query_compiler, "match_scores") and not isinstance(query, Fuzzy):
+        return results.query_compiler.match_scores(backend, models=models)
+    scores = {}
+    for model in models:
+        scores.update(match_scores(backend, backend.search(query, model.objects.live()), limit))
+    return scores
 
 
 def match_scores(backend, results, limit=ENGINE_HIT_LIMIT):

@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from home.models import RegionPage, StandardPage
 from regions.locales import active_locale
 from resources.restrictions import private_q
-from search.matching import match_scores
+from search.matching import pages_scores
 from search.terms import build_query, clean_query, search_terms
 
 PAGE_LIMIT = 5
@@ -51,12 +51,11 @@ def page_type(page):
 
 
 def _hits(backend, query, limit):
-    """Matching visible pages in rank order: each page type's matches as ids and scores (one
-    statement or request each, search/matching.py), then the visible ones in one query."""
+    """Matching visible pages in rank order: the page types' matches as ids and scores (one
+    statement, or a request per type to an engine: search/matching.py), then the visible ones
+    in one query."""
     wanted = limit * CANDIDATES_PER_PAGE
-    scores = {}
-    for model in PAGE_TYPES:
-        scores.update(match_scores(backend, backend.search(query, model.objects.live()), wanted))
+    scores = pages_scores(backend, query, list(PAGE_TYPES), wanted)
     ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))[:wanted]
     return _visible_in_order(ranked) if ranked else []
 

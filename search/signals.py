@@ -13,10 +13,13 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from django_tasks.signals import task_finished
+
 from regions.cached import forgetter
 from regions.models import Region
 from resources.models import Audience, ResourcePage, Topic
 from search import freshness
+from search.kept import index_written
 from search.lexicon import clear_synonyms
 from search.models import Synonym
 from search.querylog import PROMOTED_QUERIES_KEY
@@ -54,6 +57,8 @@ def connect():
     post_save.connect(page_saved, dispatch_uid="search-facts-page-saved")
     post_delete.connect(page_deleted, dispatch_uid="search-facts-page-deleted")
     post_page_move.connect(freshness.changed, dispatch_uid="search-facts-page-moved")
+    # The index itself, when a task backend writes it after the save (search/kept.py).
+    task_finished.connect(index_written, dispatch_uid="search-index-written")
     for model in (Topic, Audience, Region, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(

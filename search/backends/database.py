@@ -43,6 +43,13 @@ def with_compound_parts(text):
     return f"{text} {parts}" if parts else text
 
 
+def content_types_of(models):
+    """Content type ids of ``models`` and their subclasses (the index entries to match)."""
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    return sorted({pk for model in models for pk in get_descendants_content_types_pks(model)})
+
+
 @cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
@@ -53,7 +60,6 @@ def _postgres_backend_class():
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.query import Fuzzy
-    from modelsearch.utils import get_descendants_content_types_pks
 
     class CompoundObjectIndexer(postgres.ObjectIndexer):
         """Title and body with their compounds' parts; autocomplete as written."""
@@ -85,17 +91,19 @@ def _postgres_backend_class():
                     lexemes |= lexeme
             return SearchQuery(lexemes, search_type="raw", config=config)
 
-        def match_scores(self, backend):
+        def match_scores(self, backend, models=None):
             """{id: ts_rank} of every match in one statement over the index entries alone
             (search/matching.py), as modelsearch's search() ranks them; which pages are live
-            and visible is the caller's question. Fuzzy queries go through search()."""
+            and visible is the caller's question. ``models``: the page types to match (with
+            their subclasses), when not only the searched queryset's. Fuzzy queries go through
+            search(), for the queryset's model."""
             config = self.get_config(backend)
             if isinstance(self.query, Fuzzy):
                 matches = self.search(config, 0, None, score_field="_score")
                 rows = matches.order_by().values_list("pk", "_score")
                 return {pk: float(score or 0.0) for pk, score in rows}
             entries = postgres.IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+                content_type_id__in=content_types_of(models or [self.queryset.model])
             )
             title = self._build_rank_expression([(F("title"), F("title_norm"))], config)
             body = self._build_rank_expression([(F("body"), 1.0)], config)
@@ -138,7 +146,6 @@ def _sqlite_backend_class():
         SearchQueryExpression,
         normalize,
     )
-    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(BM25):
         """bm25() over the FTS columns (autocomplete, body, title) with the title weighted."""
@@ -216,18 +223,18 @@ def _sqlite_backend_class():
                 lexemes |= lexeme
         return None if lexemes is None else SearchQueryExpression(lexemes)
 
-    def one_statement_scores(self, backend):
+    def one_statement_scores(self, backend, models=None):
         """{id: relevance} of every match in one FTS5 statement (search/matching.py): bm25
-        once per hit, where modelsearch's search() runs the match again to score each hit."""
+        once per hit, where modelsearch's search() runs the match again to score each hit.
+        ``models``: the page types to match (with their subclasses), when not only the
+        searched queryset's."""
         config = self.get_config(backend)
         search_query = self.build_search_query(normalize(self.query), config=config)
         rows = (
             sqlite.SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
             )
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            )
+            .filter(index_entry__content_type__in=content_types_of(models or [self.queryset.model]))
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .values_list("index_entry__object_id", "score")
         )
