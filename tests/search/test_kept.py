@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from home.models import RegionPage, StandardPage
+from search import matching
 from search.kept import scores_key
 from search.matching import match, pages_scores
 from search.terms import build_query
@@ -21,8 +22,23 @@ pytestmark = pytest.mark.django_db
 WORD = "hygienerutiner"
 
 
-def _matches(queries):
-    """How many of ``queries`` read the search index (a full-text match)."""
+@pytest.fixture
+def matched(monkeypatch):
+    """The calls to the backend's match (each a statement, or a request to an engine), counted
+    on the way through; the match itself runs as always."""
+    calls = []
+    real = matching.match_scores
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(matching, "match_scores", counted)
+    return calls
+
+
+def _statements(queries):
+    """How many of ``queries`` read the database backend's index (a full-text match)."""
     return sum("wagtailsearch_indexentry" in q["sql"].lower() for q in queries)
 
 
@@ -32,19 +48,18 @@ def _course(parent, title):
     return page
 
 
-def test_a_query_asked_again_is_not_matched_again_until_the_content_changes(index_for):
+def test_a_query_asked_again_is_not_matched_again_until_the_content_changes(index_for, matched):
     first = _course(index_for("course"), f"Kurs i {WORD}")
     query = build_query([WORD])
     assert set(match(query)) == {first.pk}
+    assert len(matched) == 1
 
-    with CaptureQueriesContext(connection) as queries:
-        assert set(match(query)) == {first.pk}
-    assert _matches(queries.captured_queries) == 0
+    assert set(match(query)) == {first.pk}
+    assert len(matched) == 1
 
     second = _course(index_for("course"), f"Mer om {WORD}")
-    with CaptureQueriesContext(connection) as queries:
-        assert set(match(query)) == {first.pk, second.pk}
-    assert _matches(queries.captured_queries) == 1
+    assert set(match(query)) == {first.pk, second.pk}
+    assert len(matched) == 2
 
     second.unpublish()
     assert set(match(query)) == {first.pk}
@@ -65,6 +80,9 @@ def test_the_cache_key_holds_no_query_words():
 
 
 def test_standard_and_region_pages_are_matched_in_one_statement(home_page, regions):
+    backend = get_search_backend()
+    if not hasattr(backend.search("x", StandardPage.objects.all()).query_compiler, "match_scores"):
+        pytest.skip("an engine is asked per page type; one statement is the database backends'")
     about = StandardPage(title=f"Om {WORD}", slug="om-rutiner")
     home_page.add_child(instance=about)
     about.save_revision().publish()
@@ -73,6 +91,6 @@ def test_standard_and_region_pages_are_matched_in_one_statement(home_page, regio
     region_page.save_revision().publish()
 
     with CaptureQueriesContext(connection) as queries:
-        scores = pages_scores(get_search_backend(), build_query([WORD]), [StandardPage, RegionPage])
+        scores = pages_scores(backend, build_query([WORD]), [StandardPage, RegionPage])
     assert set(scores) == {about.pk, region_page.pk}
-    assert _matches(queries.captured_queries) == 1
+    assert _statements(queries.captured_queries) == 1
