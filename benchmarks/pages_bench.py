@@ -20,6 +20,8 @@ import concurrent.futures
 import contextlib
 import json
 import os
+import random
+import re
 import secrets
 import socket
 import statistics
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -53,6 +56,9 @@ PAGES = [
     ("project page", "projects.ProjectPage"),
     ("search page", "/sok/?q=demens"),
     ("search API", "/api/search/?q=demens"),
+    # A word not searched before on every request (from the corpus's titles and summaries, in
+    # the same order for every checkout): no kept match or result helps.
+    ("search API, new words", "/api/search/?q={word}"),
 ]
 # Engines and caches that would make the figures depend on this machine's services.
 UNSET_VARIABLES = ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "REDIS_URL")
@@ -77,6 +83,30 @@ def parse_args(argv=None):
 
 
 # --- In a child process with the benchmark's environment: import and count queries. ---
+
+
+def corpus_words(corpus_path):
+    """The distinct words of five letters or more in the corpus's titles and summaries, in an
+    order that is the same on every run."""
+    items = json.loads(Path(corpus_path).read_text(encoding="utf-8")).get("items", [])
+    found = set()
+    for item in items:
+        for field in ("title", "summary"):
+            found.update(
+                word.lower() for word in re.findall(r"[^\W\d_]{5,}", item.get(field) or "")
+            )
+    words = sorted(found)
+    random.Random(14).shuffle(words)
+    return words
+
+
+def url_source(url, words):
+    """A function giving the URL to request next: ``url`` itself, or with a word not used
+    before in place of ``{word}``."""
+    if "{word}" not in url:
+        return lambda: url
+    unused = iter(words)
+    return lambda: url.replace("{word}", urllib.parse.quote(next(unused)))
 
 
 def summarise(summary):
@@ -112,6 +142,8 @@ def measure_queries(checkout, corpus_path):
 
     client = Client()
     pages = []
+    # Words for the query count only (the server's requests start from the first word again).
+    words = reversed(corpus_words(corpus_path))
     for label, where in PAGES:
         path = where
         if not where.startswith("/"):
@@ -119,9 +151,10 @@ def measure_queries(checkout, corpus_path):
             if page is None:
                 continue
             path = page.url
-        client.get(path)  # fills caches, as on a server that has been running a while
+        next_path = url_source(path, words)
+        client.get(next_path())  # fills caches, as on a server that has been running a while
         with CaptureQueriesContext(connection) as queries:
-            status = client.get(path).status_code
+            status = client.get(next_path()).status_code
         pages.append({"label": label, "path": path, "status": status, "queries": len(queries)})
     result = {
         "items": len(data.get("items", [])),
@@ -274,19 +307,20 @@ def fetch(url):
     return time.perf_counter() - started, status
 
 
-def one_by_one(url, count):
+def one_by_one(next_url, count):
     """Median ms of ``count`` requests sent one after another (after a few to warm up)."""
     for _ in range(5):
-        fetch(url)
-    return statistics.median(fetch(url)[0] * 1000 for _ in range(count))
+        fetch(next_url())
+    return statistics.median(fetch(next_url())[0] * 1000 for _ in range(count))
 
 
-def load(url, clients, requests):
+def load(next_url, clients, requests):
     """(p50 ms, p95 ms, requests/s, errors) for ``requests`` GETs from ``clients`` threads."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
-        list(pool.map(fetch, [url] * max(10, 2 * clients)))  # warm-up
+        list(pool.map(fetch, [next_url() for _ in range(max(10, 2 * clients))]))  # warm-up
+        urls = [next_url() for _ in range(requests)]
         started = time.perf_counter()
-        results = list(pool.map(fetch, [url] * requests))
+        results = list(pool.map(fetch, urls))
         elapsed = time.perf_counter() - started
     latencies = sorted(latency * 1000 for latency, _ in results)
     cut_points = statistics.quantiles(latencies, n=100, method="inclusive")
@@ -319,11 +353,12 @@ def bench_database(checkout, name, database_url, args, workdir):
         flush=True,
     )
     rows = []
+    words = corpus_words(args.corpus)
     with gunicorn(checkout, env, args.workers, workdir / f"gunicorn-{tag}.log") as base_url:
         for page in measured["pages"]:
-            url = base_url + page["path"]
-            median = one_by_one(url, args.sequential)
-            p50, p95, rps, errors = load(url, args.clients, args.requests)
+            next_url = url_source(base_url + page["path"], words)
+            median = one_by_one(next_url, args.sequential)
+            p50, p95, rps, errors = load(next_url, args.clients, args.requests)
             rows.append(
                 {**page, "median": median, "p50": p50, "p95": p95, "rps": rps, "errors": errors}
             )
