@@ -240,6 +240,18 @@ def test_a_publish_move_or_delete_is_seen_by_the_next_anonymous_visitor(door, ho
     assert "Publisert tittel" not in door.get("/", host).text
 
 
+def test_searches_skip_the_cache_and_the_search_boxs_suggestions_are_cached(door, host):
+    build_site(host)
+    # Never stored (each search is counted), and not looked up either: a lookup would hold
+    # visitors asking the same search at once behind the cache lock (deploy/nginx).
+    for path in ("/sok/?q=demens", "/api/search/?q=demens"):
+        for _ in range(2):
+            answer = door.get(path, host)
+            assert answer.status == 200 and answer.cache == "BYPASS", (path, answer.cache)
+            assert "Kurs om demens" in answer.text
+    assert "Kurs om demens" in warm(door, host, "/api/search/autocomplete/?q=kurs").text
+
+
 def national_only(answer):
     return "<strong>" not in answer.text.split('class="area-bar__current"')[1][:200]
 
