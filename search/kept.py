@@ -1,11 +1,16 @@
 """Matches kept per query until the content changes.
 
-Visitors search for the same few things again and again (the query log's top list: demens,
-pårørende, legemidler); each time the database's full-text index (or the engine) gave the
-same ids and scores. A match is kept in the cache under the content token
-(search/freshness.py: a new one with every publish, unpublish, move, delete or taxonomy
-change, in the writer's transaction), so a kept match is never older than the index it came
-from, in any process.
+Popular searches are asked again and again by different visitors, and each time the
+database's full-text index (or the engine) gave the same ids and scores. A match is kept in
+the cache under the content token (search/freshness.py: a new one with every publish,
+unpublish, move, delete or taxonomy change, in the writer's transaction), so a kept match is
+never older than the index it came from, in any process.
+
+Only the database backends' matches are kept: their index is written in the database, in the
+writer's transaction, together with the token. An engine (OpenSearch, Elasticsearch) makes a
+write searchable up to a second later (its refresh interval), out of step with the token, so a
+search in that second would keep the old match under the new token: an engine is asked every
+time.
 
 Where a task backend other than the immediate one writes the index after the save (a worker),
 the token changes again when that task has finished (``index_written``, search/signals.py); a
@@ -39,7 +44,10 @@ INDEX_TASKS = ("modelsearch.tasks.insert_or_update_object_task",)
 
 def kept_scores(kind, backend, query, compute):
     """``compute()`` ({id: score} for ``query``), kept per ``kind`` (what is matched: the
-    resources, the other pages), backend and query until the content token changes."""
+    resources, the other pages), backend and query until the content token changes; on the
+    database backends only."""
+    if not getattr(backend, "index_in_database", False):
+        return compute()
     key = scores_key(kind, backend, query)
     scores = cache.get(key)
     if scores is None:

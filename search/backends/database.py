@@ -128,6 +128,7 @@ def _postgres_backend_class():
     class NorwegianPostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresQueryCompiler
         supports_fuzzy = True
+        index_in_database = True  # written with the content token (search/kept.py)
 
         def __init__(self, params):
             super().__init__(params)
@@ -268,6 +269,7 @@ def _sqlite_backend_class():
         autocomplete_query_compiler_class = NorwegianSQLiteAutocompleteQueryCompiler
         index_class = NorwegianSQLiteIndex
         supports_fuzzy = False
+        index_in_database = True  # written with the content token (search/kept.py)
 
     return NorwegianSQLiteSearchBackend
 

@@ -49,17 +49,20 @@ def _course(parent, title):
 
 
 def test_a_query_asked_again_is_not_matched_again_until_the_content_changes(index_for, matched):
+    # An engine's matches are not kept (its index is not written with the token): each search
+    # asks it.
+    again = 0 if getattr(get_search_backend(), "index_in_database", False) else 1
     first = _course(index_for("course"), f"Kurs i {WORD}")
     query = build_query([WORD])
     assert set(match(query)) == {first.pk}
     assert len(matched) == 1
 
     assert set(match(query)) == {first.pk}
-    assert len(matched) == 1
+    assert len(matched) == 1 + again
 
     second = _course(index_for("course"), f"Mer om {WORD}")
     assert set(match(query)) == {first.pk, second.pk}
-    assert len(matched) == 2
+    assert len(matched) == 2 + again
 
     second.unpublish()
     assert set(match(query)) == {first.pk}
