@@ -20,8 +20,6 @@ import concurrent.futures
 import contextlib
 import json
 import os
-import random
-import re
 import secrets
 import socket
 import statistics
@@ -35,6 +33,7 @@ import urllib.request
 from pathlib import Path
 
 from pages_report import print_report  # beside this script (sys.path[0])
+from search_words import corpus_words, url_source
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus.json"  # copy of ../shared/corpus/
@@ -83,30 +82,6 @@ def parse_args(argv=None):
 
 
 # --- In a child process with the benchmark's environment: import and count queries. ---
-
-
-def corpus_words(corpus_path):
-    """The distinct words of five letters or more in the corpus's titles and summaries, in an
-    order that is the same on every run."""
-    items = json.loads(Path(corpus_path).read_text(encoding="utf-8")).get("items", [])
-    found = set()
-    for item in items:
-        for field in ("title", "summary"):
-            found.update(
-                word.lower() for word in re.findall(r"[^\W\d_]{5,}", item.get(field) or "")
-            )
-    words = sorted(found)
-    random.Random(14).shuffle(words)
-    return words
-
-
-def url_source(url, words):
-    """A function giving the URL to request next: ``url`` itself, or with a word not used
-    before in place of ``{word}``."""
-    if "{word}" not in url:
-        return lambda: url
-    unused = iter(words)
-    return lambda: url.replace("{word}", urllib.parse.quote(next(unused)))
 
 
 def summarise(summary):
