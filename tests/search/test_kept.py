@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 import pytest
+from django_tasks import task_backends
+from django_tasks.signals import task_finished
 
 from home.models import RegionPage, StandardPage
 from search import matching
@@ -97,3 +99,20 @@ def test_standard_and_region_pages_are_matched_in_one_statement(home_page, regio
         scores = pages_scores(backend, build_query([WORD]), [StandardPage, RegionPage])
     assert set(scores) == {about.pk, region_page.pk}
     assert _statements(queries.captured_queries) == 1
+
+
+def test_an_index_written_later_by_a_worker_changes_the_token(settings, index_for):
+    if not getattr(get_search_backend(), "index_in_database", False):
+        pytest.skip("only the database backends' matches are kept")
+    # A task backend that runs nothing at the save: the index task waits for a worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    page = _course(index_for("course"), f"Kurs i {WORD}")
+    query = build_query([WORD])
+    assert set(match(query)) == set()  # not indexed yet, and that match is kept
+
+    # The worker: runs the queued tasks and reports each, as django_tasks' workers do.
+    tasks = task_backends["default"]
+    for result in tasks.results:
+        result.task.call(*result.args, **result.kwargs)
+        task_finished.send(type(tasks), task_result=result)
+    assert set(match(query)) == {page.pk}
